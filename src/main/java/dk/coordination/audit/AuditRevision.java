@@ -1,0 +1,74 @@
+package dk.coordination.audit;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.envers.RevisionEntity;
+import org.hibernate.envers.RevisionNumber;
+import org.hibernate.envers.RevisionTimestamp;
+
+import dk.coordination.audit.internal.AuditRevisionListener;
+
+/**
+ * One Envers revision: one committed transaction, with who made it and from which
+ * request. Public because Envers and the modules that read history need it; it is filled
+ * in only by {@link AuditRevisionListener}.
+ */
+@Entity
+@Table(name = "audit_revision")
+@RevisionEntity(AuditRevisionListener.class)
+public class AuditRevision {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	@RevisionNumber
+	private Long id;
+
+	@RevisionTimestamp
+	@Column(name = "revision_time", nullable = false)
+	private Instant revisionTime;
+
+	@Column(nullable = false)
+	private String username;
+
+	private String organisation;
+
+	@Column(name = "request_id")
+	private String requestId;
+
+	protected AuditRevision() {
+	}
+
+	public Long getId() {
+		return this.id;
+	}
+
+	public Instant getRevisionTime() {
+		return this.revisionTime;
+	}
+
+	public String getUsername() {
+		return this.username;
+	}
+
+	public String getOrganisation() {
+		return this.organisation;
+	}
+
+	public String getRequestId() {
+		return this.requestId;
+	}
+
+	/** Called by the revision listener only. */
+	public void attribute(String username, String organisation, String requestId) {
+		this.username = username;
+		this.organisation = organisation;
+		this.requestId = requestId;
+	}
+
+}

@@ -1,0 +1,82 @@
+package dk.coordination.casework.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dk.coordination.casework.CaseStatus;
+import dk.coordination.casework.CaseWorkflow;
+import dk.coordination.casework.ClosingReason;
+import dk.coordination.casework.internal.CaseService.VersionedCase;
+import dk.coordination.casework.internal.CaseViews.CasePage;
+import dk.coordination.casework.internal.CaseViews.CaseView;
+import dk.coordination.security.CurrentUser;
+import dk.coordination.web.InvalidFieldException;
+
+@RestController
+@Validated
+@RequestMapping("/api/cases")
+class CaseController {
+
+	private final CaseService cases;
+
+	CaseController(CaseService cases) {
+		this.cases = cases;
+	}
+
+	@GetMapping
+	CasePage list(@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.cases.list(CurrentUser.required(), status, cursor, size);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<CaseView> get(@PathVariable UUID id) {
+		return withETag(this.cases.view(id, CurrentUser.required()));
+	}
+
+	@PostMapping("/{id}/transitions")
+	ResponseEntity<CaseView> transition(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody TransitionRequest request) {
+		if (CaseWorkflow.needsClosingReason(request.to()) != (request.closingReason() != null)) {
+			throw new InvalidFieldException("closingReason", CaseWorkflow.needsClosingReason(request.to())
+					? "is required when closing a case" : "is only given when closing a case");
+		}
+		return withETag(this.cases.transition(id,
+				new CaseService.Transition(request.to(), request.reason().strip(), request.closingReason()), ifMatch,
+				CurrentUser.required()));
+	}
+
+	@GetMapping("/{id}/history")
+	List<CaseHistory.Entry> history(@PathVariable UUID id) {
+		return this.cases.history(id, CurrentUser.required());
+	}
+
+	private static ResponseEntity<CaseView> withETag(VersionedCase versioned) {
+		return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.view());
+	}
+
+	record TransitionRequest(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,
+			ClosingReason closingReason) {
+	}
+
+}

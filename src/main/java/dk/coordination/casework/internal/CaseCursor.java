@@ -1,0 +1,41 @@
+package dk.coordination.casework.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Base64;
+import java.util.UUID;
+
+import dk.coordination.web.InvalidFieldException;
+
+/**
+ * Position in the newest-first case list: the last row's creation time and id. Paging by
+ * this key lets PostgreSQL walk the index from where the previous page stopped instead of
+ * counting past an OFFSET. Opaque to clients (Base64url).
+ */
+record CaseCursor(Instant createdAt, UUID id) {
+
+	static CaseCursor after(ConcernCase last) {
+		return new CaseCursor(last.getCreatedAt(), last.getId());
+	}
+
+	String encode() {
+		String raw = this.createdAt + "|" + this.id;
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static CaseCursor decode(String cursor) {
+		try {
+			String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+			int bar = raw.indexOf('|');
+			if (bar < 0) {
+				throw new IllegalArgumentException("no separator");
+			}
+			return new CaseCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+		}
+		catch (IllegalArgumentException | DateTimeParseException ex) {
+			throw new InvalidFieldException("cursor", "is not a cursor this service gave out");
+		}
+	}
+
+}

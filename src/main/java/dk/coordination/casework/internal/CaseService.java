@@ -1,0 +1,240 @@
+package dk.coordination.casework.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.ErrorResponseException;
+
+import dk.coordination.casework.CaseIntake;
+import dk.coordination.casework.CaseOpened;
+import dk.coordination.casework.CaseStatus;
+import dk.coordination.casework.CaseStatusChanged;
+import dk.coordination.casework.CaseWorkflow;
+import dk.coordination.casework.ClosingReason;
+import dk.coordination.casework.IntakeResult;
+import dk.coordination.casework.NewReferral;
+import dk.coordination.casework.ReferralAttached;
+import dk.coordination.casework.internal.CaseAccess.Relation;
+import dk.coordination.casework.internal.CaseViews.CasePage;
+import dk.coordination.casework.internal.CaseViews.CaseSummary;
+import dk.coordination.casework.internal.CaseViews.CaseView;
+import dk.coordination.casework.internal.CaseViews.Subject;
+import dk.coordination.organisation.CoordinationUnits;
+import dk.coordination.organisation.UnitDetails;
+import dk.coordination.personaldata.CprProtector;
+import dk.coordination.security.CurrentUser;
+import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.Problems;
+
+/**
+ * The use cases of a case: intake, view, list, transition, history. Every one of them
+ * asks {@link CaseAccess} first; a case the caller may not see is answered exactly like
+ * one that does not exist.
+ */
+@Service
+@Transactional(readOnly = true)
+class CaseService implements CaseIntake {
+
+	private final ConcernCaseRepository cases;
+
+	private final CaseQueries queries;
+
+	private final CaseHistory history;
+
+	private final CaseAccess access;
+
+	private final CaseNumbers caseNumbers;
+
+	private final CaseMapper mapper;
+
+	private final CoordinationUnits units;
+
+	private final CprProtector cprProtector;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	CaseService(ConcernCaseRepository cases, CaseQueries queries, CaseHistory history, CaseAccess access,
+			CaseNumbers caseNumbers, CaseMapper mapper, CoordinationUnits units, CprProtector cprProtector,
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+		this.cases = cases;
+		this.queries = queries;
+		this.history = history;
+		this.access = access;
+		this.caseNumbers = caseNumbers;
+		this.mapper = mapper;
+		this.units = units;
+		this.cprProtector = cprProtector;
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.clock = Clock.systemUTC();
+	}
+
+	/**
+	 * Attaches the concern to the person's open case in the unit, or opens one. Two
+	 * concerns about a new person arriving at once both try to open a case; the unique
+	 * index on open cases lets one win, and the other is retried once, finding the case
+	 * and attaching to it.
+	 */
+	@Override
+	@Transactional(propagation = Propagation.NEVER)
+	public IntakeResult submit(NewReferral referral, CurrentUser submitter) {
+		UnitDetails unit = this.units.find(referral.unitCode())
+			.orElseThrow(
+					() -> new InvalidFieldException("unit", "no coordination unit with code " + referral.unitCode()));
+		if (!this.units.organisationExists(submitter.organisation())) {
+			throw Problems.of(HttpStatus.FORBIDDEN, "Your organisation (" + submitter.organisation()
+					+ ") is not registered with the service; ask an administrator.");
+		}
+		try {
+			return this.transactions.execute((status) -> submitOnce(unit, referral, submitter));
+		}
+		catch (DataIntegrityViolationException raceLost) {
+			return this.transactions.execute((status) -> submitOnce(unit, referral, submitter));
+		}
+	}
+
+	private IntakeResult submitOnce(UnitDetails unit, NewReferral content, CurrentUser submitter) {
+		Instant now = this.clock.instant();
+		String hash = this.cprProtector.hash(content.cpr());
+		ConcernCase existing = this.cases.findOpenCaseForUpdate(unit.code(), hash).orElse(null);
+		if (existing != null) {
+			existing.receivedNewInformation(now);
+			Referral referral = Referral.submitted(existing, content, submitter, now);
+			this.cases.saveAndFlush(existing);
+			this.events
+				.publishEvent(new ReferralAttached(existing.getId(), unit.code(), referral.getId(), content.urgent()));
+			return new IntakeResult(existing.getId(), existing.getCaseNumber(), existing.getStatus(), true);
+		}
+		ConcernCase opened = ConcernCase.open(unit.code(), this.caseNumbers.next(unit.code(), now),
+				content.subjectName(), content.subjectAddress(), this.cprProtector.protect(content.cpr()), unit.model(),
+				now);
+		Referral.submitted(opened, content, submitter, now);
+		this.cases.saveAndFlush(opened);
+		this.events.publishEvent(new CaseOpened(opened.getId(), unit.code(), opened.getCaseNumber(), content.urgent()));
+		return new IntakeResult(opened.getId(), opened.getCaseNumber(), opened.getStatus(), false);
+	}
+
+	VersionedCase view(UUID caseId, CurrentUser user) {
+		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		Relation relation = this.access.relation(user, concernCase);
+		if (!relation.canSee()) {
+			throw notFound(caseId);
+		}
+		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());
+	}
+
+	CasePage list(CurrentUser user, CaseStatus status, String cursor, int size) {
+		CaseCursor after = (cursor != null) ? CaseCursor.decode(cursor) : null;
+		Set<String> secretariatUnits = this.units.secretariatUnits(user);
+		List<ConcernCase> page = this.queries.visibleCases(secretariatUnits, user.organisation(), status, after,
+				size + 1);
+		boolean more = page.size() > size;
+		List<ConcernCase> shown = more ? page.subList(0, size) : page;
+		List<CaseSummary> items = shown.stream().map(this.mapper::toSummary).toList();
+		return new CasePage(items, more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
+	}
+
+	@Transactional
+	VersionedCase transition(UUID caseId, Transition transition, String ifMatch, CurrentUser user) {
+		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		Relation relation = this.access.relation(user, concernCase);
+		if (!relation.canSee()) {
+			throw notFound(caseId);
+		}
+		if (relation != Relation.SECRETARIAT) {
+			throw Problems.of(HttpStatus.FORBIDDEN,
+					"Only the secretariat of unit " + concernCase.getUnitCode() + " can change the status of a case.");
+		}
+		ETags.requireMatch(ifMatch, concernCase.getVersion());
+		CaseStatus from = concernCase.getStatus();
+		if (!CaseWorkflow.allows(from, transition.to())) {
+			throw Problems.of(HttpStatus.CONFLICT, "A case in " + from + " cannot move to " + transition.to() + ".",
+					Map.of("currentStatus", from, "allowedTransitions", CaseWorkflow.next(from)));
+		}
+		if (CaseWorkflow.isReopening(from, transition.to())) {
+			requireNoOtherOpenCase(concernCase);
+		}
+		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
+		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(),
+				this.clock.instant());
+		this.cases.saveAndFlush(concernCase);
+		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
+				concernCase.getClosingReason(), transition.reason(), user.username()));
+		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());
+	}
+
+	List<CaseHistory.Entry> history(UUID caseId, CurrentUser user) {
+		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		if (!this.access.relation(user, concernCase).canSee()) {
+			throw notFound(caseId);
+		}
+		return this.history.of(caseId);
+	}
+
+	private void requireNoOtherOpenCase(ConcernCase concernCase) {
+		this.cases
+			.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), concernCase.getId())
+			.stream()
+			.filter((other) -> other.getStatus() != CaseStatus.CLOSED)
+			.findFirst()
+			.ifPresent((open) -> {
+				throw Problems.of(HttpStatus.CONFLICT,
+						"The person already has an open case, " + open.getCaseNumber()
+								+ "; add new information there instead of reopening this one.",
+						Map.of("openCaseId", open.getId()));
+			});
+	}
+
+	private CaseView toView(ConcernCase concernCase, Relation relation, CurrentUser user) {
+		boolean secretariat = relation == Relation.SECRETARIAT;
+		String cpr = secretariat ? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
+				: concernCase.getSubjectCprMasked();
+		// outside the secretariat an organisation sees only the concerns it submitted
+		// itself
+		var referrals = concernCase.getReferrals()
+			.stream()
+			.filter((referral) -> secretariat || user.belongsTo(referral.getSubmittedByOrganisation()))
+			.map(this.mapper::toView)
+			.toList();
+		return new CaseView(concernCase.getId(), concernCase.getCaseNumber(), concernCase.getUnitCode(),
+				concernCase.getStatus(), concernCase.getClosingReason(), concernCase.getStatusReason(),
+				concernCase.getStatusModel(), concernCase.isNewInformation(), concernCase.getCreatedAt(),
+				concernCase.getUpdatedAt(),
+				new Subject(concernCase.getSubjectName(), concernCase.getSubjectAddress(), cpr), referrals,
+				secretariat ? List.copyOf(CaseWorkflow.next(concernCase.getStatus())) : List.of(),
+				secretariat ? this.cases
+					.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(),
+							concernCase.getId())
+					.stream()
+					.map(this.mapper::toEarlierCase)
+					.toList() : List.of());
+	}
+
+	private static ErrorResponseException notFound(UUID caseId) {
+		return Problems.notFound("No case " + caseId + " that you have access to.");
+	}
+
+	/** A transition as requested; validated by the controller. */
+	record Transition(CaseStatus to, String reason, ClosingReason closingReason) {
+	}
+
+	record VersionedCase(CaseView view, long version) {
+	}
+
+}

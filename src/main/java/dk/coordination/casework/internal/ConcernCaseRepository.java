@@ -1,0 +1,40 @@
+package dk.coordination.casework.internal;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import jakarta.persistence.LockModeType;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+
+interface ConcernCaseRepository extends JpaRepository<ConcernCase, UUID> {
+
+	/**
+	 * The person's open case in the unit, locked so two concerns arriving together are
+	 * attached one after the other rather than racing on the version.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("""
+			select c from ConcernCase c
+			where c.unitCode = ?1 and c.subjectCprHash = ?2
+			  and c.status <> dk.coordination.casework.CaseStatus.CLOSED
+			""")
+	Optional<ConcernCase> findOpenCaseForUpdate(String unitCode, String subjectCprHash);
+
+	@Query("""
+			select c from ConcernCase c
+			where c.unitCode = ?1 and c.subjectCprHash = ?2 and c.id <> ?3
+			order by c.createdAt desc
+			""")
+	List<ConcernCase> findOtherCasesOfSubject(String unitCode, String subjectCprHash, UUID excluded);
+
+	@Query("""
+			select count(r) > 0 from Referral r
+			where r.concernCase.id = ?1 and r.submittedByOrganisation = ?2
+			""")
+	boolean hasReferralFrom(UUID caseId, String organisation);
+
+}

@@ -1,0 +1,28 @@
+package dk.coordination.organisation;
+
+import java.util.Optional;
+import java.util.Set;
+
+import dk.coordination.security.CurrentUser;
+
+/**
+ * What other modules may ask about units and organisations. Answers always reflect the
+ * committed configuration, so a model switch applies from the next request, without a
+ * restart or new token.
+ */
+public interface CoordinationUnits {
+
+	Optional<UnitDetails> find(String unitCode);
+
+	/**
+	 * True exactly when the user has the role {@code secretariat-staff} and belongs to
+	 * the organisation that the unit's current model makes secretariat.
+	 */
+	boolean actsAsSecretariat(CurrentUser user, String unitCode);
+
+	/** Codes of the units where the user acts as secretariat right now. */
+	Set<String> secretariatUnits(CurrentUser user);
+
+	boolean organisationExists(String organisationCode);
+
+}

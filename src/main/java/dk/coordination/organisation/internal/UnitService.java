@@ -1,0 +1,70 @@
+package dk.coordination.organisation.internal;
+
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dk.coordination.organisation.CoordinationUnits;
+import dk.coordination.organisation.SecretariatModel;
+import dk.coordination.organisation.SecretariatModelSwitched;
+import dk.coordination.organisation.UnitDetails;
+import dk.coordination.security.CurrentUser;
+import dk.coordination.security.Role;
+
+@Service
+@Transactional(readOnly = true)
+class UnitService implements CoordinationUnits {
+
+	private final CoordinationUnitRepository units;
+
+	private final OrganisationRepository organisations;
+
+	private final ApplicationEventPublisher events;
+
+	UnitService(CoordinationUnitRepository units, OrganisationRepository organisations,
+			ApplicationEventPublisher events) {
+		this.units = units;
+		this.organisations = organisations;
+		this.events = events;
+	}
+
+	@Override
+	public Optional<UnitDetails> find(String unitCode) {
+		return this.units.findById(unitCode).map(CoordinationUnit::toDetails);
+	}
+
+	@Override
+	public boolean actsAsSecretariat(CurrentUser user, String unitCode) {
+		return secretariatUnits(user).contains(unitCode);
+	}
+
+	@Override
+	public Set<String> secretariatUnits(CurrentUser user) {
+		if (!user.hasRole(Role.SECRETARIAT_STAFF) || user.organisation() == null) {
+			return Set.of();
+		}
+		return new TreeSet<>(this.units.findCodesWithSecretariat(user.organisation()));
+	}
+
+	@Override
+	public boolean organisationExists(String organisationCode) {
+		return organisationCode != null && this.organisations.existsById(organisationCode);
+	}
+
+	@Transactional
+	Optional<UnitDetails> switchModel(String unitCode, SecretariatModel model, String reason, CurrentUser admin) {
+		return this.units.findById(unitCode).map((unit) -> {
+			SecretariatModel before = unit.getSecretariatModel();
+			if (unit.switchTo(model, reason)) {
+				this.events.publishEvent(new SecretariatModelSwitched(unitCode, before, model,
+						unit.secretariatOrganisation(), reason, admin.username()));
+			}
+			return unit.toDetails();
+		});
+	}
+
+}

@@ -1,0 +1,79 @@
+package dk.coordination.security.internal;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+import dk.coordination.security.Role;
+
+/**
+ * HTTP security of the API: stateless bearer tokens from Keycloak (issuer and audience
+ * checked by Boot's resource-server configuration, see {@code application.yml}), coarse
+ * role rules per endpoint here; who may see which case is decided per case by the
+ * casework module.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	private static final String[] CASE_ROLES = realmRoles(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER);
+
+	@Bean
+	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
+		ProblemResponses problems = new ProblemResponses(jsonMapper);
+		BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
+		AuthenticationEntryPoint unauthorized = (request, response, exception) -> {
+			// keeps the WWW-Authenticate header RFC 6750 asks for, then answers with a
+			// problem
+			bearerEntryPoint.commence(request, response, exception);
+			problems.write(request, response, HttpStatus.UNAUTHORIZED,
+					"A valid bearer token from the coordination realm is required.");
+		};
+		AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
+				HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
+		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// bearer tokens are not sent automatically by browsers, so CSRF protection
+			// has nothing to guard
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
+						"/swagger-ui.html", "/error")
+				.permitAll()
+				.requestMatchers(HttpMethod.PUT, "/api/units/*/secretariat-model")
+				.hasRole(Role.ADMIN.realmRole())
+				.requestMatchers(HttpMethod.POST, "/api/referrals")
+				.hasAnyRole(CASE_ROLES)
+				.requestMatchers("/api/cases", "/api/cases/**")
+				.hasAnyRole(CASE_ROLES)
+				.requestMatchers("/api/**")
+				.authenticated()
+				.anyRequest()
+				.denyAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(new KeycloakJwtAuthenticationConverter()))
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+		return http.build();
+	}
+
+	private static String[] realmRoles(Role... roles) {
+		String[] names = new String[roles.length];
+		for (int i = 0; i < roles.length; i++) {
+			names[i] = roles[i].realmRole();
+		}
+		return names;
+	}
+
+}

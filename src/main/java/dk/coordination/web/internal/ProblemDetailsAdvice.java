@@ -1,0 +1,129 @@
+package dk.coordination.web.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.InvalidFormatException;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import dk.coordination.web.FieldError;
+
+/**
+ * Every error of the API as RFC 9457 problem JSON. Spring's own exceptions (unsupported
+ * media type, missing parameters, {@code ErrorResponseException}) are handled by the base
+ * class; this adds the fields at fault and keeps anything unexpected from leaking
+ * internals.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getBindingResult()
+			.getFieldErrors()
+			.forEach((error) -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
+		ex.getBindingResult()
+			.getGlobalErrors()
+			.forEach((error) -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+		return invalid(errors, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<FieldError> errors = new ArrayList<>();
+		ex.getParameterValidationResults()
+			.forEach((result) -> result.getResolvableErrors()
+				.forEach((error) -> errors
+					.add(new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage()))));
+		return invalid(errors, headers, request);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Unreadable request body");
+		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+			String field = DatabindPaths.describe(databind.getPath());
+			String message = (databind instanceof InvalidFormatException invalid)
+					? "value " + DatabindPaths.quote(invalid.getValue()) + " is not allowed"
+							+ DatabindPaths.allowedValues(invalid.getTargetType())
+					: "has the wrong type or shape";
+			problem.setDetail(field + ": " + message);
+			problem.setProperty("errors", List.of(new FieldError(field, message)));
+		}
+		else if (ex.getCause() instanceof JacksonException) {
+			problem.setDetail("The request body is not valid JSON.");
+		}
+		else {
+			problem.setDetail("A JSON request body is required.");
+		}
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+	}
+
+	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
+	ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
+		String message = "value " + DatabindPaths.quote(ex.getValue()) + " is not allowed"
+				+ DatabindPaths.allowedValues(ex.getRequiredType());
+		return invalid(List.of(new FieldError(ex.getName(), message)), new HttpHeaders(), request);
+	}
+
+	@ExceptionHandler(ConstraintViolationException.class)
+	ResponseEntity<Object> constraintViolation(ConstraintViolationException ex, WebRequest request) {
+		List<FieldError> errors = ex.getConstraintViolations()
+			.stream()
+			.map((violation) -> new FieldError(violation.getPropertyPath().toString(), violation.getMessage()))
+			.toList();
+		return invalid(errors, new HttpHeaders(), request);
+	}
+
+	/** A concurrent change won the race between reading the version and writing. */
+	@ExceptionHandler(OptimisticLockingFailureException.class)
+	ResponseEntity<Object> concurrentChange(OptimisticLockingFailureException ex, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED,
+				"The resource was changed by someone else meanwhile; fetch it again and retry.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.PRECONDITION_FAILED, request);
+	}
+
+	@ExceptionHandler(Exception.class)
+	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		log.error("Unexpected error answering {}", request.getDescription(false), ex);
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+				"The service failed to answer; the error is logged with this request's X-Request-Id.");
+		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+	}
+
+	private ResponseEntity<Object> invalid(List<FieldError> errors, HttpHeaders headers, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
+		problem.setTitle("Invalid request content");
+		problem.setDetail(String.join("; ", errors.stream().map((e) -> e.field() + ": " + e.message()).toList()));
+		problem.setProperty("errors", errors);
+		return handleExceptionInternal(new IllegalArgumentException(problem.getDetail()), problem, headers,
+				HttpStatus.BAD_REQUEST, request);
+	}
+
+}

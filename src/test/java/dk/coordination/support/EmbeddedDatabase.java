@@ -71,9 +71,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
 			return shared;
 		}
 		checkCanRunAsCurrentUser();
-		// the data is thrown away afterwards, so durability is traded for speed
-		EmbeddedPostgres.Builder builder = builder(FreePorts.pick()).setServerConfig("fsync", "off")
-			.setServerConfig("full_page_writes", "off");
+		// the data is thrown away afterwards, so durability is traded for speed; zonky
+		// already turns fsync off with -F
+		EmbeddedPostgres.Builder builder = builder(FreePorts.pick()).setServerConfig("full_page_writes", "off");
 		EmbeddedDatabase database = start(builder, "a temporary directory");
 		Runtime.getRuntime().addShutdownHook(new Thread(database::close, "postgres-" + database.port() + "-stop"));
 		shared = database;

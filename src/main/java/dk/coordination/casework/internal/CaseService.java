@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.persistence.EntityManager;
+
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -69,9 +71,13 @@ class CaseService implements CaseIntake {
 
 	private final Clock clock;
 
+	private final EntityManager entityManager;
+
 	CaseService(ConcernCaseRepository cases, CaseQueries queries, CaseHistory history, CaseAccess access,
 			CaseNumbers caseNumbers, CaseMapper mapper, CoordinationUnits units, CprProtector cprProtector,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager) {
+			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			EntityManager entityManager) {
+		this.entityManager = entityManager;
 		this.cases = cases;
 		this.queries = queries;
 		this.history = history;
@@ -116,7 +122,8 @@ class CaseService implements CaseIntake {
 		if (existing != null) {
 			existing.receivedNewInformation(now);
 			Referral referral = Referral.submitted(existing, content, submitter, now);
-			this.cases.saveAndFlush(existing);
+			this.entityManager.persist(referral);
+			this.entityManager.flush();
 			this.events
 				.publishEvent(new ReferralAttached(existing.getId(), unit.code(), referral.getId(), content.urgent()));
 			return new IntakeResult(existing.getId(), existing.getCaseNumber(), existing.getStatus(), true);
@@ -125,7 +132,11 @@ class CaseService implements CaseIntake {
 				content.subjectName(), content.subjectAddress(), this.cprProtector.protect(content.cpr()), unit.model(),
 				now);
 		Referral.submitted(opened, content, submitter, now);
-		this.cases.saveAndFlush(opened);
+		// persisted explicitly: ids are assigned here, so a repository save would take
+		// the new case
+		// for a detached one and merge it
+		this.entityManager.persist(opened);
+		this.entityManager.flush();
 		this.events.publishEvent(new CaseOpened(opened.getId(), unit.code(), opened.getCaseNumber(), content.urgent()));
 		return new IntakeResult(opened.getId(), opened.getCaseNumber(), opened.getStatus(), false);
 	}
@@ -173,7 +184,7 @@ class CaseService implements CaseIntake {
 		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
 		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(),
 				this.clock.instant());
-		this.cases.saveAndFlush(concernCase);
+		this.entityManager.flush();
 		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
 				concernCase.getClosingReason(), transition.reason(), user.username()));
 		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());

@@ -123,7 +123,7 @@ class CaseService implements CaseIntake {
 			existing.receivedNewInformation(now);
 			Referral referral = Referral.submitted(existing, content, submitter, now);
 			this.entityManager.persist(referral);
-			this.entityManager.flush();
+			this.cases.flush();
 			this.events
 				.publishEvent(new ReferralAttached(existing.getId(), unit.code(), referral.getId(), content.urgent()));
 			return new IntakeResult(existing.getId(), existing.getCaseNumber(), existing.getStatus(), true);
@@ -136,7 +136,9 @@ class CaseService implements CaseIntake {
 		// the new case
 		// for a detached one and merge it
 		this.entityManager.persist(opened);
-		this.entityManager.flush();
+		// flushed through the repository so a lost race surfaces as
+		// DataIntegrityViolationException
+		this.cases.flush();
 		this.events.publishEvent(new CaseOpened(opened.getId(), unit.code(), opened.getCaseNumber(), content.urgent()));
 		return new IntakeResult(opened.getId(), opened.getCaseNumber(), opened.getStatus(), false);
 	}
@@ -184,7 +186,7 @@ class CaseService implements CaseIntake {
 		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
 		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(),
 				this.clock.instant());
-		this.entityManager.flush();
+		this.cases.flush();
 		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
 				concernCase.getClosingReason(), transition.reason(), user.username()));
 		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());

@@ -22,10 +22,7 @@ public abstract class IntegrationTestEnvironment {
 
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
-		EmbeddedDatabase database = EmbeddedDatabase.shared();
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		EmbeddedDatabase.supplyShared(registry);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> KeycloakServer.shared().issuerUri());
 	}
 

@@ -46,10 +46,7 @@ class CaseIntakeModuleTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		EmbeddedDatabase database = EmbeddedDatabase.shared();
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		EmbeddedDatabase.supplyShared(registry);
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.KeycloakServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -276,6 +277,11 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		Response forged = api().withToken("eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.").get("/api/me");
 		assertThat(forged.status()).isEqualTo(401);
 		assertThat(forged.header("Set-Cookie")).isEmpty();
+
+		// a genuine token of the realm, but issued to Keycloak's admin-cli: not meant for
+		// this service
+		String otherAudience = KeycloakServer.shared().tokenFor("buf", KeycloakServer.DEMO_PASSWORD, "admin-cli");
+		assertThat(api().withToken(otherAudience).get("/api/me").status()).isEqualTo(401);
 
 		Response ok = api().as("buf").get("/api/me");
 		assertThat(ok.header("Set-Cookie")).isEmpty();

@@ -23,6 +23,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * A real PostgreSQL server from the zonky binaries, started as a separate process on
@@ -272,6 +273,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * JDBC URL of the application database.
 	 * @return {@code jdbc:postgresql://127.0.0.1:<port>/coordination}
 	 */
+	/**
+	 * Points a test context's data source at {@link #shared()}: for
+	 * {@code @DynamicPropertySource} methods.
+	 */
+	public static void supplyShared(DynamicPropertyRegistry registry) {
+		EmbeddedDatabase database = shared();
+		registry.add("spring.datasource.url", database::jdbcUrl);
+		registry.add("spring.datasource.username", database::username);
+		registry.add("spring.datasource.password", database::password);
+	}
+
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
 	}

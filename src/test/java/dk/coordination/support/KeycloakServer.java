@@ -371,11 +371,24 @@ public final class KeycloakServer implements AutoCloseable {
 	 * @throws IllegalStateException with Keycloak's answer when it refuses
 	 */
 	public String tokenFor(String username, String password) {
+		return tokenFor(username, password, CLIENT_ID);
+	}
+
+	/**
+	 * Signs a user in through the direct access grant of another client of the realm,
+	 * such as Keycloak's built-in {@code admin-cli}, whose tokens lack the service's
+	 * audience.
+	 * @param username the user
+	 * @param password the password
+	 * @param clientId a public client with direct access grants
+	 * @return the access token (a JWT)
+	 */
+	public String tokenFor(String username, String password, String clientId) {
 		if (this.closed.get()) {
 			throw new IllegalStateException("Keycloak on port " + this.httpPort + " is closed");
 		}
 		String form = Map
-			.of("grant_type", "password", "client_id", CLIENT_ID, "username", username, "password", password)
+			.of("grant_type", "password", "client_id", clientId, "username", username, "password", password)
 			.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))

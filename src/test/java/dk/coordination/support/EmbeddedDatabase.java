@@ -270,10 +270,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	/**
-	 * JDBC URL of the application database.
-	 * @return {@code jdbc:postgresql://127.0.0.1:<port>/coordination}
-	 */
-	/**
 	 * Points a test context's data source at {@link #shared()}: for
 	 * {@code @DynamicPropertySource} methods.
 	 */
@@ -284,6 +280,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		registry.add("spring.datasource.password", database::password);
 	}
 
+	/**
+	 * JDBC URL of the application database.
+	 * @return {@code jdbc:postgresql://127.0.0.1:<port>/coordination}
+	 */
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
 	}

@@ -104,8 +104,11 @@ class CaseService implements CaseIntake {
 			.orElseThrow(
 					() -> new InvalidFieldException("unit", "no coordination unit with code " + referral.unitCode()));
 		if (!this.units.organisationExists(submitter.organisation())) {
-			throw Problems.of(HttpStatus.FORBIDDEN, "Your organisation (" + submitter.organisation()
-					+ ") is not registered with the service; ask an administrator.");
+			throw Problems.of(HttpStatus.FORBIDDEN,
+					(submitter.organisation() == null)
+							? "Your account has no organisation; ask an administrator to set it in Keycloak."
+							: "Your organisation (" + submitter.organisation()
+									+ ") is not registered with the service; ask an administrator.");
 		}
 		try {
 			return this.transactions.execute((status) -> submitOnce(unit, referral, submitter));

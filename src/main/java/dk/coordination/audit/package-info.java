@@ -5,7 +5,12 @@
  * {@code AuditReader} and get the revision's metadata as an
  * {@link dk.coordination.audit.AuditRevision}.
  * <p>
- * Uses {@code security} to know the caller.
+ * It also keeps the log of reads of personal data
+ * ({@link dk.coordination.audit.AccessLog}), insert-only, and serves it to the auditor by
+ * case or by person, including the export that answers a citizen's request for insight.
+ * <p>
+ * Uses {@code security} (the caller), {@code personaldata} (finding a person's reads by
+ * the keyed hash of the CPR number) and {@code web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
 package dk.coordination.audit;

@@ -25,4 +25,11 @@ public interface CoordinationUnits {
 
 	boolean organisationExists(String organisationCode);
 
+	/**
+	 * True when the organisation is a department of the municipality the unit belongs to:
+	 * the organisations that may use the municipality's own coordination space on the
+	 * unit's cases.
+	 */
+	boolean isMunicipalDepartmentOf(String organisationCode, String unitCode);
+
 }

@@ -76,6 +76,10 @@ public final class Api {
 			return send("PUT", path, (body instanceof String text) ? text : json(body));
 		}
 
+		public Response patch(String path, Object body) {
+			return send("PATCH", path, (body instanceof String text) ? text : json(body));
+		}
+
 		private Response send(String method, String path, String body) {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(Api.this.baseUrl + path))
 				.method(method,

@@ -1,9 +1,11 @@
 package dk.coordination.casework.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -16,12 +18,14 @@ import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.coordination.audit.ReadPurpose;
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.CaseWorkflow;
 import dk.coordination.casework.ClosingReason;
@@ -44,13 +48,14 @@ class CaseController {
 
 	@GetMapping
 	CasePage list(@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String cursor,
-			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
-		return this.cases.list(CurrentUser.required(), status, cursor, size);
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
+			@ReadPurpose("Overblik over sager") String purpose) {
+		return this.cases.list(CurrentUser.required(), status, cursor, size, purpose);
 	}
 
 	@GetMapping("/{id}")
-	ResponseEntity<CaseView> get(@PathVariable UUID id) {
-		return withETag(this.cases.view(id, CurrentUser.required()));
+	ResponseEntity<CaseView> get(@PathVariable UUID id, @ReadPurpose("Sagsbehandling") String purpose) {
+		return withETag(this.cases.view(id, CurrentUser.required(), purpose));
 	}
 
 	@PostMapping("/{id}/transitions")
@@ -66,13 +71,27 @@ class CaseController {
 				CurrentUser.required()));
 	}
 
+	/**
+	 * Sets when the secretariat looks at the case next; the follow-up list shows it from
+	 * then.
+	 */
+	@PutMapping("/{id}/follow-up")
+	ResponseEntity<CaseView> followUp(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody FollowUpRequest request) {
+		return withETag(this.cases.followUpOn(id, request.date(), ifMatch, CurrentUser.required()));
+	}
+
 	@GetMapping("/{id}/history")
-	List<CaseHistory.Entry> history(@PathVariable UUID id) {
-		return this.cases.history(id, CurrentUser.required());
+	List<CaseHistory.Entry> history(@PathVariable UUID id, @ReadPurpose("Sagens historik") String purpose) {
+		return this.cases.history(id, CurrentUser.required(), purpose);
 	}
 
 	private static ResponseEntity<CaseView> withETag(VersionedCase versioned) {
 		return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.view());
+	}
+
+	record FollowUpRequest(@NotNull @FutureOrPresent LocalDate date) {
 	}
 
 	record TransitionRequest(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,

@@ -5,7 +5,11 @@ import org.mapstruct.Mapping;
 
 import dk.coordination.casework.internal.CaseViews.CaseSummary;
 import dk.coordination.casework.internal.CaseViews.EarlierCase;
+import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
+import dk.coordination.casework.internal.CaseViews.ParticipantView;
 import dk.coordination.casework.internal.CaseViews.ReferralView;
+import dk.coordination.casework.internal.CaseViews.StatusReportView;
+import dk.coordination.casework.internal.CaseViews.TaskView;
 
 @Mapper
 interface CaseMapper {
@@ -22,6 +26,26 @@ interface CaseMapper {
 	@Mapping(target = "organisation", source = "submittedByOrganisation")
 	@Mapping(target = "submittedBy", source = "submittedByUser")
 	@Mapping(target = "legalBasisProvision", expression = "java(referral.getLegalBasis().provision())")
+	@Mapping(target = "contentWithheld", constant = "false")
 	ReferralView toView(Referral referral);
+
+	@Mapping(target = "legalBasisProvision", expression = "java(participant.getLegalBasis().provision())")
+	@Mapping(target = "disclosedBy", source = "disclosedByUser")
+	@Mapping(target = "endedBy", source = "endedByUser")
+	@Mapping(target = "active", expression = "java(participant.getEndedAt() == null)")
+	ParticipantView toView(CaseParticipant participant);
+
+	@Mapping(target = "taskId", source = "id")
+	@Mapping(target = "createdBy", source = "createdByUser")
+	TaskView toView(CaseTask task);
+
+	@Mapping(target = "reportId", source = "id")
+	@Mapping(target = "reportedBy", source = "reportedByUser")
+	StatusReportView toView(StatusReport report);
+
+	@Mapping(target = "noteId", source = "id")
+	@Mapping(target = "author", source = "authorUser")
+	@Mapping(target = "organisation", source = "authorOrganisation")
+	MunicipalNoteView toView(MunicipalNote note);
 
 }

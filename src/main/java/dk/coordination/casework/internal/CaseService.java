@@ -2,6 +2,8 @@ package dk.coordination.casework.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,7 +19,6 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.ErrorResponseException;
 
 import dk.coordination.casework.CaseIntake;
 import dk.coordination.casework.CaseOpened;
@@ -28,10 +29,14 @@ import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.IntakeResult;
 import dk.coordination.casework.NewReferral;
 import dk.coordination.casework.ReferralAttached;
-import dk.coordination.casework.internal.CaseAccess.Relation;
+import dk.coordination.audit.AccessLog;
+import dk.coordination.audit.PersonalDataRead;
+import dk.coordination.casework.internal.CaseAccess.Access;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.casework.internal.CaseViews.CaseSummary;
 import dk.coordination.casework.internal.CaseViews.CaseView;
+import dk.coordination.casework.internal.CaseViews.ReferralView;
+import dk.coordination.casework.internal.CaseViews.StatusReportView;
 import dk.coordination.casework.internal.CaseViews.Subject;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
@@ -73,11 +78,24 @@ class CaseService implements CaseIntake {
 
 	private final EntityManager entityManager;
 
+	private final ParticipantRepository participants;
+
+	private final TaskRepository tasks;
+
+	private final StatusReportRepository reports;
+
+	private final AccessLog accessLog;
+
 	CaseService(ConcernCaseRepository cases, CaseQueries queries, CaseHistory history, CaseAccess access,
 			CaseNumbers caseNumbers, CaseMapper mapper, CoordinationUnits units, CprProtector cprProtector,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			EntityManager entityManager) {
+			EntityManager entityManager, ParticipantRepository participants, TaskRepository tasks,
+			StatusReportRepository reports, AccessLog accessLog) {
 		this.entityManager = entityManager;
+		this.participants = participants;
+		this.tasks = tasks;
+		this.reports = reports;
+		this.accessLog = accessLog;
 		this.cases = cases;
 		this.queries = queries;
 		this.history = history;
@@ -146,37 +164,32 @@ class CaseService implements CaseIntake {
 		return new IntakeResult(opened.getId(), opened.getCaseNumber(), opened.getStatus(), false);
 	}
 
-	VersionedCase view(UUID caseId, CurrentUser user) {
-		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
-		Relation relation = this.access.relation(user, concernCase);
-		if (!relation.canSee()) {
-			throw notFound(caseId);
-		}
-		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());
+	@Transactional
+	VersionedCase view(UUID caseId, CurrentUser user, String purpose) {
+		Access access = this.access.requireVisible(caseId, user);
+		ConcernCase concernCase = access.concernCase();
+		this.accessLog.record(read(concernCase, "CASE", purpose));
+		return new VersionedCase(toView(access), concernCase.getVersion());
 	}
 
-	CasePage list(CurrentUser user, CaseStatus status, String cursor, int size) {
+	@Transactional
+	CasePage list(CurrentUser user, CaseStatus status, String cursor, int size, String purpose) {
 		CaseCursor after = (cursor != null) ? CaseCursor.decode(cursor) : null;
 		Set<String> secretariatUnits = this.units.secretariatUnits(user);
 		List<ConcernCase> page = this.queries.visibleCases(secretariatUnits, user.organisation(), status, after,
 				size + 1);
 		boolean more = page.size() > size;
 		List<ConcernCase> shown = more ? page.subList(0, size) : page;
+		// the list shows names, so each line is a read of that person's data
+		this.accessLog.recordAll(shown.stream().map((shownCase) -> read(shownCase, "CASE_LIST", purpose)).toList());
 		List<CaseSummary> items = shown.stream().map(this.mapper::toSummary).toList();
 		return new CasePage(items, more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
 	}
 
 	@Transactional
 	VersionedCase transition(UUID caseId, Transition transition, String ifMatch, CurrentUser user) {
-		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
-		Relation relation = this.access.relation(user, concernCase);
-		if (!relation.canSee()) {
-			throw notFound(caseId);
-		}
-		if (relation != Relation.SECRETARIAT) {
-			throw Problems.of(HttpStatus.FORBIDDEN,
-					"Only the secretariat of unit " + concernCase.getUnitCode() + " can change the status of a case.");
-		}
+		Access access = requireManageable(caseId, user);
+		ConcernCase concernCase = access.concernCase();
 		ETags.requireMatch(ifMatch, concernCase.getVersion());
 		CaseStatus from = concernCase.getStatus();
 		if (!CaseWorkflow.allows(from, transition.to())) {
@@ -192,15 +205,44 @@ class CaseService implements CaseIntake {
 		this.cases.flush();
 		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
 				concernCase.getClosingReason(), transition.reason(), user.username()));
-		return new VersionedCase(toView(concernCase, relation, user), concernCase.getVersion());
+		return new VersionedCase(toView(access), concernCase.getVersion());
 	}
 
-	List<CaseHistory.Entry> history(UUID caseId, CurrentUser user) {
-		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
-		if (!this.access.relation(user, concernCase).canSee()) {
-			throw notFound(caseId);
+	@Transactional
+	VersionedCase followUpOn(UUID caseId, LocalDate date, String ifMatch, CurrentUser user) {
+		Access access = requireManageable(caseId, user);
+		ConcernCase concernCase = access.concernCase();
+		ETags.requireMatch(ifMatch, concernCase.getVersion());
+		if (concernCase.getStatus() == CaseStatus.CLOSED) {
+			throw Problems.of(HttpStatus.CONFLICT, "A closed case is not followed up; reopen it first.");
 		}
-		return this.history.of(caseId);
+		concernCase.followUpOn(date, this.clock.instant());
+		this.cases.flush();
+		return new VersionedCase(toView(access), concernCase.getVersion());
+	}
+
+	@Transactional
+	List<CaseHistory.Entry> history(UUID caseId, CurrentUser user, String purpose) {
+		Access access = this.access.requireVisible(caseId, user);
+		this.accessLog.record(read(access.concernCase(), "CASE_HISTORY", purpose));
+		return this.history.of(caseId, access::canSeeHistoryChange);
+	}
+
+	/**
+	 * The case for someone who must be its unit's secretariat: 404 if unseen, 403 if only
+	 * seen.
+	 */
+	Access requireManageable(UUID caseId, CurrentUser user) {
+		Access access = this.access.requireVisible(caseId, user);
+		if (!access.canManage()) {
+			throw CaseAccess.forbidden(
+					"Only the secretariat of unit " + access.concernCase().getUnitCode() + " can change this case.");
+		}
+		return access;
+	}
+
+	private static PersonalDataRead read(ConcernCase concernCase, String what, String purpose) {
+		return new PersonalDataRead(concernCase.getId(), concernCase.getSubjectCprHash(), what, purpose);
 	}
 
 	private void requireNoOtherOpenCase(ConcernCase concernCase) {
@@ -217,33 +259,43 @@ class CaseService implements CaseIntake {
 			});
 	}
 
-	private CaseView toView(ConcernCase concernCase, Relation relation, CurrentUser user) {
-		boolean secretariat = relation == Relation.SECRETARIAT;
-		String cpr = secretariat ? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
+	private CaseView toView(Access access) {
+		ConcernCase concernCase = access.concernCase();
+		UUID caseId = concernCase.getId();
+		String cpr = access.canSeeFullCpr() ? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
 				: concernCase.getSubjectCprMasked();
-		// outside the secretariat an organisation sees only the concerns it submitted
-		// itself
-		var referrals = concernCase.getReferrals()
+		List<ReferralView> referrals = concernCase.getReferrals()
 			.stream()
-			.filter((referral) -> secretariat || user.belongsTo(referral.getSubmittedByOrganisation()))
-			.map(this.mapper::toView)
+			.filter(access::canSeeReferral)
+			.map((referral) -> access.canReadReferralContent(referral) ? this.mapper.toView(referral)
+					: this.mapper.toView(referral).withoutContent())
 			.toList();
-		return new CaseView(concernCase.getId(), concernCase.getCaseNumber(), concernCase.getUnitCode(),
-				concernCase.getStatus(), concernCase.getClosingReason(), concernCase.getStatusReason(),
-				concernCase.getStatusModel(), concernCase.isNewInformation(), concernCase.getCreatedAt(),
+		boolean cooperation = access.canSeeCooperation();
+		return new CaseView(caseId, concernCase.getCaseNumber(), concernCase.getUnitCode(), concernCase.getStatus(),
+				concernCase.getClosingReason(), concernCase.getStatusReason(), concernCase.getStatusModel(),
+				concernCase.isNewInformation(), concernCase.getFollowUpDate(), concernCase.getCreatedAt(),
 				concernCase.getUpdatedAt(),
 				new Subject(concernCase.getSubjectName(), concernCase.getSubjectAddress(), cpr), referrals,
-				secretariat ? List.copyOf(CaseWorkflow.next(concernCase.getStatus())) : List.of(),
-				secretariat ? this.cases
-					.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(),
-							concernCase.getId())
+				cooperation ? this.participants.findByCaseIdOrderByStartedAt(caseId)
+					.stream()
+					.filter(CaseParticipant::isActive)
+					.map(this.mapper::toView)
+					.toList() : List.of(),
+				cooperation ? this.tasks.findByCaseIdOrderByCreatedAt(caseId).stream().map(this.mapper::toView).toList()
+						: List.of(),
+				cooperation ? latestPerOrganisation(this.reports.findByCaseIdOrderByReportedAtDesc(caseId)) : List.of(),
+				access.canManage() ? List.copyOf(CaseWorkflow.next(concernCase.getStatus())) : List.of(),
+				access.canManage() ? this.cases
+					.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), caseId)
 					.stream()
 					.map(this.mapper::toEarlierCase)
 					.toList() : List.of());
 	}
 
-	private static ErrorResponseException notFound(UUID caseId) {
-		return Problems.notFound("No case " + caseId + " that you have access to.");
+	private List<StatusReportView> latestPerOrganisation(List<StatusReport> newestFirst) {
+		Map<String, StatusReport> latest = new LinkedHashMap<>();
+		newestFirst.forEach((report) -> latest.putIfAbsent(report.getOrganisation(), report));
+		return latest.values().stream().map(this.mapper::toView).toList();
 	}
 
 	/** A transition as requested; validated by the controller. */

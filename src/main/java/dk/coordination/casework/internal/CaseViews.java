@@ -1,6 +1,7 @@
 package dk.coordination.casework.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,7 +10,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.ConcernCategory;
+import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
+import dk.coordination.casework.TaskState;
 import dk.coordination.organisation.SecretariatModel;
 
 /**
@@ -37,9 +40,10 @@ final class CaseViews {
 	 * {@code earlierCases} are the secretariat's; others get them empty.
 	 */
 	record CaseView(UUID caseId, String caseNumber, String unit, CaseStatus status, ClosingReason closingReason,
-			String statusReason, SecretariatModel statusChangedUnderModel, boolean newInformation, Instant createdAt,
-			Instant updatedAt, Subject subject, List<ReferralView> referrals, List<CaseStatus> allowedTransitions,
-			List<EarlierCase> earlierCases) {
+			String statusReason, SecretariatModel statusChangedUnderModel, boolean newInformation,
+			LocalDate followUpDate, Instant createdAt, Instant updatedAt, Subject subject, List<ReferralView> referrals,
+			List<ParticipantView> participants, List<TaskView> tasks, List<StatusReportView> latestStatusReports,
+			List<CaseStatus> allowedTransitions, List<EarlierCase> earlierCases) {
 	}
 
 	/**
@@ -48,9 +52,49 @@ final class CaseViews {
 	record Subject(String name, String address, String cpr) {
 	}
 
+	/**
+	 * @param concern the concern's text, or null when {@code contentWithheld}:
+	 * participants read only what the secretariat shared with them
+	 */
 	record ReferralView(UUID referralId, Instant submittedAt, String organisation, String submittedBy,
 			ConcernCategory category, LegalBasis legalBasis, String legalBasisProvision, boolean urgent,
-			String concern) {
+			boolean sharedWithParticipants, String concern, boolean contentWithheld) {
+
+		ReferralView withoutContent() {
+			return new ReferralView(this.referralId, this.submittedAt, this.organisation, this.submittedBy,
+					this.category, this.legalBasis, this.legalBasisProvision, this.urgent, this.sharedWithParticipants,
+					null, true);
+		}
+
+	}
+
+	/**
+	 * A disclosure of the case to an organisation. {@code usageRestriction} is what the
+	 * receiving organisation must respect (retsplejeloven § 115, stk. 2).
+	 */
+	record ParticipantView(String organisation, LegalBasis legalBasis, String legalBasisProvision, String purpose,
+			String usageRestriction, String disclosedBy, String disclosedByOrganisation, Instant startedAt,
+			Instant endedAt, String endedBy, String endReason, boolean active) {
+	}
+
+	record TaskView(UUID taskId, String organisation, String description, LocalDate dueDate, TaskState state,
+			String outcome, String createdBy, Instant createdAt, Instant updatedAt, long version) {
+	}
+
+	record StatusReportView(UUID reportId, String organisation, Involvement involvement, String text, String reportedBy,
+			Instant reportedAt) {
+	}
+
+	record MunicipalNoteView(UUID noteId, String author, String organisation, Instant writtenAt, String text) {
+	}
+
+	/**
+	 * Something the secretariat should look at: an overdue task or a case whose follow-up
+	 * date has come. Holds no personal data beyond the case number.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record FollowUpItem(String kind, LocalDate date, UUID caseId, String caseNumber, String unit, UUID taskId,
+			String organisation, String description) {
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dk.coordination.casework.internal;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -76,6 +77,9 @@ class ConcernCase {
 	@Column(name = "subject_cpr_masked", nullable = false)
 	private String subjectCprMasked;
 
+	@Column(name = "follow_up_date")
+	private LocalDate followUpDate;
+
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
@@ -140,6 +144,19 @@ class ConcernCase {
 		// acting on the case is how the secretariat takes in what arrived since
 		this.newInformation = false;
 		this.updatedAt = now;
+	}
+
+	/**
+	 * The secretariat's next look at the case; the follow-up list shows it when it is
+	 * due.
+	 */
+	void followUpOn(LocalDate date, Instant now) {
+		this.followUpDate = date;
+		this.updatedAt = now;
+	}
+
+	public LocalDate getFollowUpDate() {
+		return this.followUpDate;
 	}
 
 	public UUID getId() {

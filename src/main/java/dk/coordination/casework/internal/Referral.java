@@ -57,6 +57,10 @@ class Referral {
 	@Column(nullable = false, updatable = false)
 	private boolean urgent;
 
+	// the secretariat decides whether participating organisations may read the content
+	@Column(name = "shared_with_participants", nullable = false)
+	private boolean sharedWithParticipants;
+
 	protected Referral() {
 	}
 
@@ -73,6 +77,14 @@ class Referral {
 		referral.urgent = content.urgent();
 		concernCase.getReferrals().add(referral);
 		return referral;
+	}
+
+	void shareWithParticipants(boolean shared) {
+		this.sharedWithParticipants = shared;
+	}
+
+	public boolean isSharedWithParticipants() {
+		return this.sharedWithParticipants;
 	}
 
 	public UUID getId() {

@@ -36,6 +36,9 @@ class CoordinationUnit {
 	@Column(name = "municipal_coordinator", nullable = false)
 	private String municipalCoordinator;
 
+	@Column(nullable = false)
+	private String municipality;
+
 	@Column(name = "model_change_reason")
 	private String modelChangeReason;
 
@@ -68,8 +71,8 @@ class CoordinationUnit {
 	}
 
 	UnitDetails toDetails() {
-		return new UnitDetails(this.code, this.name, this.secretariatModel, secretariatOrganisation(),
-				this.model1Secretariat, this.model2Secretariat, this.municipalCoordinator);
+		return new UnitDetails(this.code, this.name, this.municipality, this.secretariatModel,
+				secretariatOrganisation(), this.model1Secretariat, this.model2Secretariat, this.municipalCoordinator);
 	}
 
 }

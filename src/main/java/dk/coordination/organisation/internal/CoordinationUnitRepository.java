@@ -14,4 +14,11 @@ interface CoordinationUnitRepository extends JpaRepository<CoordinationUnit, Str
 			""")
 	List<String> findCodesWithSecretariat(String organisationCode);
 
+	@Query("""
+			select count(o) > 0 from Organisation o, CoordinationUnit u
+			where o.code = ?1 and u.code = ?2 and o.municipality = u.municipality
+			  and o.type = dk.coordination.organisation.OrganisationType.MUNICIPAL_DEPARTMENT
+			""")
+	boolean isMunicipalDepartmentOf(String organisationCode, String unitCode);
+
 }

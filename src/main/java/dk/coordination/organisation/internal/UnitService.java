@@ -55,6 +55,11 @@ class UnitService implements CoordinationUnits {
 		return organisationCode != null && this.organisations.existsById(organisationCode);
 	}
 
+	@Override
+	public boolean isMunicipalDepartmentOf(String organisationCode, String unitCode) {
+		return organisationCode != null && this.units.isMunicipalDepartmentOf(organisationCode, unitCode);
+	}
+
 	@Transactional
 	Optional<UnitDetails> switchModel(String unitCode, SecretariatModel model, String reason, CurrentUser admin) {
 		return this.units.findById(unitCode).map((unit) -> {

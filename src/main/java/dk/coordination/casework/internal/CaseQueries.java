@@ -27,19 +27,21 @@ class CaseQueries {
 
 	/**
 	 * @param secretariatUnits units whose every case the caller sees
-	 * @param submittingOrganisation organisation whose submitted cases the caller sees,
-	 * or null
+	 * @param organisation the caller's organisation, which sees the cases it submitted
+	 * concerns to or takes part in; null for none
 	 * @return up to {@code limit} cases, newest first
 	 */
-	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String submittingOrganisation, CaseStatus status,
+	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String organisation, CaseStatus status,
 			CaseCursor after, int limit) {
 		List<String> visibility = new ArrayList<>();
 		if (!secretariatUnits.isEmpty()) {
 			visibility.add("c.unitCode in :units");
 		}
-		if (submittingOrganisation != null) {
+		if (organisation != null) {
 			visibility
 				.add("exists (select 1 from Referral r where r.concernCase = c and r.submittedByOrganisation = :org)");
+			visibility.add(
+					"exists (select 1 from CaseParticipant p where p.caseId = c.id and p.organisation = :org and p.endedAt is null)");
 		}
 		if (visibility.isEmpty()) {
 			return List.of();
@@ -58,8 +60,8 @@ class CaseQueries {
 		if (!secretariatUnits.isEmpty()) {
 			query.setParameter("units", secretariatUnits);
 		}
-		if (submittingOrganisation != null) {
-			query.setParameter("org", submittingOrganisation);
+		if (organisation != null) {
+			query.setParameter("org", organisation);
 		}
 		if (status != null) {
 			query.setParameter("status", status);

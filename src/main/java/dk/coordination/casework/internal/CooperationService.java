@@ -129,10 +129,9 @@ class CooperationService {
 	}
 
 	TaskView updateTask(UUID caseId, UUID taskId, TaskChange change, String ifMatch, CurrentUser user) {
-		Access access = this.access.requireVisible(caseId, user);
+		Access access = requireCooperation(caseId, user);
 		CaseTask task = this.tasks.findByIdAndCaseId(taskId, caseId)
-			.filter((found) -> access.canSeeCooperation())
-			.orElseThrow(() -> Problems.notFound("No task " + taskId + " on this case that you have access to."));
+			.orElseThrow(() -> Problems.notFound("No task " + taskId + " on this case."));
 		if (!access.canUpdateTask(task)) {
 			throw CaseAccess.forbidden("Only " + task.getOrganisation()
 					+ "'s own liaisons and caseworkers, or the secretariat, update this task.");

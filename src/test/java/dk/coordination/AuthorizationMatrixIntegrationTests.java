@@ -1,0 +1,234 @@
+package dk.coordination;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dk.coordination.support.Api;
+import dk.coordination.support.Api.Response;
+import dk.coordination.support.FakeCpr;
+
+import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Need to know, proven: every case endpoint × every demo user × the user's relation to
+ * the case (its organisation submitted the concern, takes part in the case, or neither),
+ * against the real security configuration with real Keycloak tokens, under model 1. The
+ * expected answers are the table below; {@code docs/access-rules.md} is the same table in
+ * prose.
+ * <p>
+ * Each cell gets a fresh case (cells that only read share one per user and relation), so
+ * no answer depends on what another cell did. The whole matrix is compared before
+ * failing, and written to {@code target/authorization-matrix.txt}.
+ */
+class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
+
+	private static final List<String> USERS = List.of("sekretariat", "politi", "kriminalforsorgen", "buf", "sof",
+			"auditor", "admin");
+
+	private static final List<String> RELATIONS = List.of("own", "part", "unr");
+
+	/**
+	 * own: the user's organisation submitted the concern; part: it takes part in the case
+	 * (another organisation submitted); unr: unrelated. "listed"/"absent": whether
+	 * {@code GET /api/cases} shows the case.
+	 */
+	private static final String EXPECTED = """
+			# endpoint             sekretariat       politi            kriminalforsorgen  buf               sof               auditor           admin
+			#                      own  part unr     own  part unr     own  part unr      own  part unr     own  part unr     own  part unr     own  part unr
+			case.get               200  200  200     200  200  404     200  200  404      200  200  404     200  200  404     403  403  403     403  403  403
+			case.list              listed listed listed  listed listed absent  listed listed absent  listed listed absent  listed listed absent  403 403 403  403 403 403
+			history.get            200  200  200     200  200  404     200  200  404      200  200  404     200  200  404     403  403  403     403  403  403
+			participants.get       200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
+			tasks.get              200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
+			notes.get              200  200  200     404  404  404     404  404  404      200  200  404     200  200  404     403  403  403     403  403  403
+			transition.post        200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			follow-up.put          200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			participant.post       201  201  201     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			participant.end        200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			task.post              201  201  201     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			task.patch             200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
+			status-report.post     403  201  403     403  201  404     403  201  404      403  201  404     403  201  404     403  403  403     403  403  403
+			referral-sharing.put   200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
+			notes.post             201  201  201     404  404  404     404  404  404      201  201  404     201  201  404     403  403  403     403  403  403
+			follow-ups.get         200  200  200     403  403  403     403  403  403      403  403  403     403  403  403     403  403  403     403  403  403
+			access-log.get         403  403  403     403  403  403     403  403  403      403  403  403     403  403  403     200  200  200     403  403  403
+			""";
+
+	private static final Map<String, String> ORGANISATION = Map.of("sekretariat", "KK-BIF", "politi", "KBH-POLITI",
+			"kriminalforsorgen", "KRIMINALFORSORGEN", "buf", "KK-BUF", "sof", "KK-SOF", "auditor", "KK-BIF", "admin",
+			"KK-BIF");
+
+	/**
+	 * Who submits a concern on behalf of each organisation (auditors and admins cannot).
+	 */
+	private static final Map<String, String> SUBMITTER = Map.of("KK-BIF", "sekretariat", "KBH-POLITI", "politi",
+			"KRIMINALFORSORGEN", "kriminalforsorgen", "KK-BUF", "buf", "KK-SOF", "sof");
+
+	private static final String TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+
+	/**
+	 * The endpoints; {@code true} marks those that change the case, which get a case of
+	 * their own.
+	 */
+	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+
+	{
+		read("case.get", (api, f) -> api.get(f.path()));
+		read("case.list", (api, f) -> listed(api.get("/api/cases?size=100"), f.caseId()));
+		read("history.get", (api, f) -> api.get(f.path() + "/history"));
+		read("participants.get", (api, f) -> api.get(f.path() + "/participants"));
+		read("tasks.get", (api, f) -> api.get(f.path() + "/tasks"));
+		read("notes.get", (api, f) -> api.get(f.path() + "/municipal-notes"));
+		change("transition.post", (api, f) -> api.header("If-Match", "*")
+			.post(f.path() + "/transitions", Map.of("to", "SCREENING", "reason", "matrix")));
+		change("follow-up.put",
+				(api, f) -> api.header("If-Match", "*").put(f.path() + "/follow-up", Map.of("date", TODAY)));
+		change("participant.post",
+				(api, f) -> api.post(f.path() + "/participants",
+						Map.of("organisation", f.organisation().equals("KK-SOF") ? "KK-BUF" : "KK-SOF", "legalBasis",
+								"SUBJECT_CONSENT", "purpose", "matrix")));
+		change("participant.end",
+				(api, f) -> api.post(f.path() + "/participants/KK-SSP/end", Map.of("reason", "matrix")));
+		change("task.post", (api, f) -> api.post(f.path() + "/tasks",
+				Map.of("organisation", "KK-SSP", "description", "matrix", "dueDate", TODAY)));
+		change("task.patch", (api, f) -> api.header("If-Match", "*")
+			.patch(f.path() + "/tasks/" + f.taskId(), Map.of("state", "IN_PROGRESS")));
+		change("status-report.post", (api, f) -> api.post(f.path() + "/status-reports",
+				Map.of("involvement", "IN_PROGRESS", "text", "matrix")));
+		change("referral-sharing.put", (api, f) -> api.put(f.path() + "/referrals/" + f.referralId() + "/sharing",
+				Map.of("sharedWithParticipants", true)));
+		change("notes.post", (api, f) -> api.post(f.path() + "/municipal-notes", Map.of("text", "matrix")));
+		read("follow-ups.get", (api, f) -> api.get("/api/follow-ups"));
+		read("access-log.get", (api, f) -> api.get("/api/audit/access-log?case=" + f.caseId()));
+	}
+
+	@Test
+	void everyEndpointAnswersEveryUserAsTheAccessRulesSay() throws Exception {
+		Map<String, List<String>> expected = parse(EXPECTED);
+		assertThat(expected.keySet()).as("the table covers exactly the endpoints exercised")
+			.containsExactlyElementsOf(this.endpoints.keySet());
+
+		List<String> mismatches = new ArrayList<>();
+		StringBuilder report = new StringBuilder();
+		int cells = 0;
+		for (String user : USERS) {
+			for (int r = 0; r < RELATIONS.size(); r++) {
+				String relation = RELATIONS.get(r);
+				Fixture shared = fixture(user, relation);
+				for (Map.Entry<String, Endpoint> endpoint : this.endpoints.entrySet()) {
+					Fixture fixture = endpoint.getValue().changes() ? fixture(user, relation) : shared;
+					String actual = endpoint.getValue().call().apply(api().as(user), fixture);
+					String wanted = expected.get(endpoint.getKey()).get(USERS.indexOf(user) * 3 + r);
+					cells++;
+					report.append("%-22s %-18s %-5s expected %-7s got %s%n".formatted(endpoint.getKey(), user, relation,
+							wanted, actual));
+					if (!wanted.equals(actual)) {
+						mismatches.add(endpoint.getKey() + " as " + user + " (" + relation + "): expected " + wanted
+								+ ", got " + actual);
+					}
+				}
+			}
+		}
+		Files.writeString(Path.of("target", "authorization-matrix.txt"),
+				"%d endpoints x %d users x %d relations = %d cells, %d mismatches%n%n%s".formatted(
+						this.endpoints.size(), USERS.size(), RELATIONS.size(), cells, mismatches.size(), report));
+		assertThat(cells).isEqualTo(17 * 7 * 3);
+		assertThat(mismatches).isEmpty();
+	}
+
+	/**
+	 * A fresh case that the user relates to as asked: submitted by the user's
+	 * organisation (own) or another one; with the user's organisation as participant
+	 * (part). KK-SSP always takes part and has a task, so ending a participation and
+	 * updating a task have something to act on; a participating organisation has a task
+	 * of its own.
+	 */
+	private Fixture fixture(String user, String relation) {
+		String organisation = ORGANISATION.get(user);
+		String submitterOrganisation = relation.equals("own") ? organisation
+				: (organisation.equals("KK-SOF") ? "KK-BUF" : "KK-SOF");
+		Response created = api().as(SUBMITTER.get(submitterOrganisation))
+			.post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		String caseId = created.text("/caseId");
+		String path = "/api/cases/" + caseId;
+		participate(path, "KK-SSP");
+		String taskId = task(path, "KK-SSP");
+		if (relation.equals("part")) {
+			participate(path, organisation);
+			taskId = task(path, organisation);
+		}
+		JsonNode view = api().as("sekretariat").get(path).json();
+		return new Fixture(caseId, path, organisation, taskId,
+				view.get("referrals").get(0).get("referralId").asString());
+	}
+
+	private void participate(String path, String organisation) {
+		Response added = api().as("sekretariat")
+			.post(path + "/participants",
+					Map.of("organisation", organisation, "legalBasis", "RETSPLEJELOVEN_115", "purpose", "matrix"));
+		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+	}
+
+	private String task(String path, String organisation) {
+		Response task = api().as("sekretariat")
+			.post(path + "/tasks", Map.of("organisation", organisation, "description", "matrix", "dueDate", TODAY));
+		assertThat(task.status()).as(task.toString()).isEqualTo(201);
+		return task.text("/taskId");
+	}
+
+	private void read(String name, BiFunction<Api.Request, Fixture, Object> call) {
+		this.endpoints.put(name, new Endpoint(false, answer(call)));
+	}
+
+	private void change(String name, BiFunction<Api.Request, Fixture, Object> call) {
+		this.endpoints.put(name, new Endpoint(true, answer(call)));
+	}
+
+	private static BiFunction<Api.Request, Fixture, String> answer(BiFunction<Api.Request, Fixture, Object> call) {
+		return (api, fixture) -> {
+			Object result = call.apply(api, fixture);
+			if (result instanceof Response response) {
+				assertThat(response.contentType()).as(response.toString())
+					.startsWith((response.status() < 300) ? "application/json" : "application/problem+json");
+				return String.valueOf(response.status());
+			}
+			return (String) result;
+		};
+	}
+
+	private static String listed(Response page, String caseId) {
+		if (page.status() != 200) {
+			return String.valueOf(page.status());
+		}
+		return page.json().get("items").findValuesAsString("caseId").contains(caseId) ? "listed" : "absent";
+	}
+
+	private static Map<String, List<String>> parse(String table) {
+		Map<String, List<String>> rows = new LinkedHashMap<>();
+		table.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).forEach((line) -> {
+			List<String> cells = List.of(line.split("\\s+"));
+			assertThat(cells).as(line).hasSize(1 + USERS.size() * RELATIONS.size());
+			rows.put(cells.get(0), cells.subList(1, cells.size()));
+		});
+		return rows;
+	}
+
+	private record Endpoint(boolean changes, BiFunction<Api.Request, Fixture, String> call) {
+	}
+
+	private record Fixture(String caseId, String path, String organisation, String taskId, String referralId) {
+	}
+
+}

@@ -39,8 +39,7 @@ public final class LocalCoordinationApplication {
 		EmbeddedDatabase database = EmbeddedDatabase.persistent(dataDirectory.resolve("postgres"), FreePorts.pick());
 		KeycloakServer keycloak;
 		try {
-			keycloak = KeycloakServer.start(
-					Path.of(System.getProperty("keycloak.home", ".keycloak/keycloak-" + keycloakVersion())),
+			keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.home", KeycloakServer.DEFAULT_HOME)),
 					Path.of(System.getProperty("keycloak.realm-file", "keycloak-realm.json")), KEYCLOAK_PORT,
 					FreePorts.pick());
 		}
@@ -96,10 +95,6 @@ public final class LocalCoordinationApplication {
 				==========================================================================
 				""", ready.toSeconds(), SERVICE_PORT, keycloak.baseUrl(), database.jdbcUrl(),
 				dataDirectory.resolve("postgres").toAbsolutePath(), keycloak.issuerUri());
-	}
-
-	private static String keycloakVersion() {
-		return "26.7.3";
 	}
 
 }

@@ -47,7 +47,8 @@ public final class KeycloakServer implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(KeycloakServer.class);
 
-	private static final String DEFAULT_HOME = ".keycloak/keycloak-26.7.3";
+	/** Where the build unpacks the distribution (pom.xml, property keycloak.home). */
+	public static final String DEFAULT_HOME = ".keycloak/keycloak-26.7.3";
 
 	private static final String DEFAULT_REALM_FILE = "keycloak-realm.json";
 

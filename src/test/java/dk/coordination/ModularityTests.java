@@ -25,7 +25,7 @@ class ModularityTests {
 	@Test
 	void everyCapabilityIsAModule() {
 		assertThat(this.modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casework", "organisation", "personaldata", "referral", "security", "web");
+				"audit", "casework", "meeting", "organisation", "personaldata", "referral", "security", "web");
 	}
 
 	@Test

@@ -1,5 +1,7 @@
 package dk.coordination.organisation;
 
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -24,6 +26,11 @@ public interface CoordinationUnits {
 	Set<String> secretariatUnits(CurrentUser user);
 
 	boolean organisationExists(String organisationCode);
+
+	/**
+	 * The organisations with these codes, in the given order; unknown codes are left out.
+	 */
+	List<OrganisationDetails> organisations(Collection<String> organisationCodes);
 
 	/**
 	 * True when the organisation is a department of the municipality the unit belongs to:

@@ -76,6 +76,10 @@ public final class Api {
 			return send("PUT", path, (body instanceof String text) ? text : json(body));
 		}
 
+		public Response delete(String path) {
+			return send("DELETE", path, null);
+		}
+
 		public Response patch(String path, Object body) {
 			return send("PATCH", path, (body instanceof String text) ? text : json(body));
 		}

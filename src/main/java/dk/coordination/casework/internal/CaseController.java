@@ -33,6 +33,7 @@ import dk.coordination.casework.internal.CaseService.VersionedCase;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.casework.internal.CaseViews.CaseView;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 
 @RestController

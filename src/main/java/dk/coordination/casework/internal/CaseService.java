@@ -42,6 +42,7 @@ import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
 
@@ -190,7 +191,7 @@ class CaseService implements CaseIntake {
 	VersionedCase transition(UUID caseId, Transition transition, String ifMatch, CurrentUser user) {
 		Access access = requireManageable(caseId, user);
 		ConcernCase concernCase = access.concernCase();
-		ETags.requireMatch(ifMatch, concernCase.getVersion());
+		ETags.requireMatch(ifMatch, concernCase.getVersion(), "the case");
 		CaseStatus from = concernCase.getStatus();
 		if (!CaseWorkflow.allows(from, transition.to())) {
 			throw Problems.of(HttpStatus.CONFLICT, "A case in " + from + " cannot move to " + transition.to() + ".",
@@ -212,7 +213,7 @@ class CaseService implements CaseIntake {
 	VersionedCase followUpOn(UUID caseId, LocalDate date, String ifMatch, CurrentUser user) {
 		Access access = requireManageable(caseId, user);
 		ConcernCase concernCase = access.concernCase();
-		ETags.requireMatch(ifMatch, concernCase.getVersion());
+		ETags.requireMatch(ifMatch, concernCase.getVersion(), "the case");
 		if (concernCase.getStatus() == CaseStatus.CLOSED) {
 			throw Problems.of(HttpStatus.CONFLICT, "A closed case is not followed up; reopen it first.");
 		}

@@ -32,6 +32,7 @@ import dk.coordination.casework.internal.CaseViews.ReferralView;
 import dk.coordination.casework.internal.CaseViews.StatusReportView;
 import dk.coordination.casework.internal.CaseViews.TaskView;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.web.ETags;
 
 @RestController
 class CooperationController {

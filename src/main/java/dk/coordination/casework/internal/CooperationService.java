@@ -28,6 +28,7 @@ import dk.coordination.casework.internal.CaseViews.StatusReportView;
 import dk.coordination.casework.internal.CaseViews.TaskView;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
 
@@ -136,7 +137,7 @@ class CooperationService {
 			throw CaseAccess.forbidden("Only " + task.getOrganisation()
 					+ "'s own liaisons and caseworkers, or the secretariat, update this task.");
 		}
-		ETags.requireMatch(ifMatch, task.getVersion());
+		ETags.requireMatch(ifMatch, task.getVersion(), "the task");
 		if (task.getState().isFinished()) {
 			throw Problems.of(HttpStatus.CONFLICT, "The task is " + task.getState() + " and can no longer change.");
 		}

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.organisation.OrganisationType;
 
 @Entity
@@ -25,6 +26,9 @@ class Organisation {
 
 	private String municipality;
 
+	@Column(name = "notification_email")
+	private String notificationEmail;
+
 	protected Organisation() {
 	}
 
@@ -42,6 +46,10 @@ class Organisation {
 
 	String getMunicipality() {
 		return this.municipality;
+	}
+
+	OrganisationDetails toDetails() {
+		return new OrganisationDetails(this.code, this.name, this.type, this.municipality, this.notificationEmail);
 	}
 
 }

@@ -1,5 +1,9 @@
 package dk.coordination.organisation.internal;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -9,6 +13,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import dk.coordination.organisation.CoordinationUnits;
+import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.organisation.SecretariatModel;
 import dk.coordination.organisation.SecretariatModelSwitched;
 import dk.coordination.organisation.UnitDetails;
@@ -53,6 +58,17 @@ class UnitService implements CoordinationUnits {
 	@Override
 	public boolean organisationExists(String organisationCode) {
 		return organisationCode != null && this.organisations.existsById(organisationCode);
+	}
+
+	@Override
+	public List<OrganisationDetails> organisations(Collection<String> organisationCodes) {
+		Map<String, Organisation> found = new HashMap<>();
+		this.organisations.findAllById(organisationCodes)
+			.forEach((organisation) -> found.put(organisation.getCode(), organisation));
+		return organisationCodes.stream()
+			.filter(found::containsKey)
+			.map((code) -> found.get(code).toDetails())
+			.toList();
 	}
 
 	@Override

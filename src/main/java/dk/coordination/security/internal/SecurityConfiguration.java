@@ -55,7 +55,7 @@ class SecurityConfiguration {
 				.hasRole(Role.AUDITOR.realmRole())
 				.requestMatchers(HttpMethod.POST, "/api/referrals")
 				.hasAnyRole(CASE_ROLES)
-				.requestMatchers("/api/cases", "/api/cases/**", "/api/follow-ups")
+				.requestMatchers("/api/cases", "/api/cases/**", "/api/follow-ups", "/api/meetings", "/api/meetings/**")
 				.hasAnyRole(CASE_ROLES)
 				.requestMatchers("/api/**")
 				.authenticated()

@@ -1,4 +1,4 @@
-package dk.coordination.casework.internal;
+package dk.coordination.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,13 +25,14 @@ class ETagsTests {
 
 	@Test
 	void currentTagOrWildcardPasses() {
-		assertThatCode(() -> ETags.requireMatch("\"3\"", 3)).doesNotThrowAnyException();
-		assertThatCode(() -> ETags.requireMatch("\"1\", \"3\"", 3)).doesNotThrowAnyException();
-		assertThatCode(() -> ETags.requireMatch("*", 3)).doesNotThrowAnyException();
+		assertThatCode(() -> ETags.requireMatch("\"3\"", 3, "the case")).doesNotThrowAnyException();
+		assertThatCode(() -> ETags.requireMatch("\"1\", \"3\"", 3, "the case")).doesNotThrowAnyException();
+		assertThatCode(() -> ETags.requireMatch("*", 3, "the case")).doesNotThrowAnyException();
 	}
 
 	private static int status(String ifMatch) {
-		return catchThrowableOfType(ErrorResponseException.class, () -> ETags.requireMatch(ifMatch, 3)).getStatusCode()
+		return catchThrowableOfType(ErrorResponseException.class, () -> ETags.requireMatch(ifMatch, 3, "the case"))
+			.getStatusCode()
 			.value();
 	}
 

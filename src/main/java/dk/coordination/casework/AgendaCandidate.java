@@ -1,0 +1,11 @@
+package dk.coordination.casework;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A case that belongs on a meeting's agenda, with every reason it does (in the order of
+ * {@link AgendaReason}).
+ */
+public record AgendaCandidate(UUID caseId, String caseNumber, List<AgendaReason> reasons) {
+}

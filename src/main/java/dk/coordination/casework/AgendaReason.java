@@ -1,0 +1,17 @@
+package dk.coordination.casework;
+
+/**
+ * Why a case belongs on the agenda of the unit's next meeting.
+ */
+public enum AgendaReason {
+
+	/** A new concern screened and waiting for the unit. */
+	AWAITING_MEETING,
+	/** An active or monitored case whose follow-up date falls before the meeting. */
+	FOLLOW_UP_DUE,
+	/** An organisation's task on the case is overdue by the meeting. */
+	OVERDUE_TASKS,
+	/** New information arrived that the secretariat has not acted on. */
+	NEW_INFORMATION
+
+}

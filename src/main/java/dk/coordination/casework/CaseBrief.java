@@ -1,0 +1,12 @@
+package dk.coordination.casework;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The least an agenda needs to say about a case: its number, the person's initials (shown
+ * only to those who take part in the case), and which organisations take part.
+ */
+public record CaseBrief(UUID caseId, String unitCode, String caseNumber, String subjectInitials,
+		Set<String> participants) {
+}

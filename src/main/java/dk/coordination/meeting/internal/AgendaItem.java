@@ -1,0 +1,88 @@
+package dk.coordination.meeting.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
+
+/**
+ * An item of a meeting's working agenda: about a case (with the reason it is on) or free,
+ * such as "Orientering fra politiet".
+ */
+@Entity
+@Audited
+@Table(name = "agenda_item")
+class AgendaItem {
+
+	/** Reason of an item that is not about a case. */
+	static final String FREE = "FREE";
+
+	@Id
+	private UUID id;
+
+	@Column(name = "meeting_id", nullable = false, updatable = false)
+	private UUID meetingId;
+
+	@Column(nullable = false)
+	private int position;
+
+	@Column(name = "case_id", updatable = false)
+	private UUID caseId;
+
+	@Column(nullable = false)
+	private String reason;
+
+	@Column(nullable = false)
+	private String title;
+
+	@Column(name = "created_at", nullable = false, updatable = false)
+	private Instant createdAt;
+
+	protected AgendaItem() {
+	}
+
+	static AgendaItem of(UUID meetingId, int position, UUID caseId, String reason, String title, Instant now) {
+		AgendaItem item = new AgendaItem();
+		item.id = UUID.randomUUID();
+		item.meetingId = meetingId;
+		item.position = position;
+		item.caseId = caseId;
+		item.reason = reason;
+		item.title = title;
+		item.createdAt = now;
+		return item;
+	}
+
+	void moveTo(int position) {
+		this.position = position;
+	}
+
+	public UUID getId() {
+		return this.id;
+	}
+
+	public UUID getMeetingId() {
+		return this.meetingId;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public UUID getCaseId() {
+		return this.caseId;
+	}
+
+	public String getReason() {
+		return this.reason;
+	}
+
+	public String getTitle() {
+		return this.title;
+	}
+
+}

@@ -1,0 +1,12 @@
+package dk.coordination.meeting.internal;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AgendaItemRepository extends JpaRepository<AgendaItem, UUID> {
+
+	List<AgendaItem> findByMeetingIdOrderByPosition(UUID meetingId);
+
+}

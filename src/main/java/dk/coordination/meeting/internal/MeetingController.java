@@ -1,0 +1,159 @@
+package dk.coordination.meeting.internal;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import dk.coordination.meeting.internal.MeetingViews.AgendaView;
+import dk.coordination.meeting.internal.MeetingViews.MeetingView;
+import dk.coordination.security.CurrentUser;
+import dk.coordination.web.ETags;
+import dk.coordination.web.InvalidFieldException;
+
+@RestController
+@RequestMapping("/api/meetings")
+class MeetingController {
+
+	private final MeetingService meetings;
+
+	MeetingController(MeetingService meetings) {
+		this.meetings = meetings;
+	}
+
+	@PostMapping
+	ResponseEntity<MeetingView> plan(@Valid @RequestBody NewMeeting request) {
+		MeetingView meeting = this.meetings.plan(request.unit().strip(), request.startsAt().toInstant(),
+				request.durationMinutes(), request.location().strip(), new LinkedHashSet<>(request.invited()),
+				CurrentUser.required());
+		return withETag(ResponseEntity.created(URI.create("/api/meetings/" + meeting.meetingId())), meeting.meetingId(),
+				meeting);
+	}
+
+	/**
+	 * The unit's meetings from {@code from} up to (not including) {@code to}, Danish
+	 * days.
+	 */
+	@GetMapping
+	List<MeetingView> list(@RequestParam String unit, @RequestParam(required = false) LocalDate from,
+			@RequestParam(required = false) LocalDate to) {
+		LocalDate start = (from != null) ? from : LocalDate.now(MeetingService.DANISH_TIME).minusMonths(1);
+		LocalDate end = (to != null) ? to : start.plusYears(1);
+		if (!end.isAfter(start)) {
+			throw new InvalidFieldException("to", "must be after from");
+		}
+		return this.meetings.list(unit, start.atStartOfDay(MeetingService.DANISH_TIME).toInstant(),
+				end.atStartOfDay(MeetingService.DANISH_TIME).toInstant(), CurrentUser.required());
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<MeetingView> get(@PathVariable UUID id) {
+		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
+		return withETag(ResponseEntity.ok(), id, this.meetings.view(access.meeting()));
+	}
+
+	/**
+	 * Changes time, place or the invited; a published meeting's invited are told again.
+	 */
+	@PatchMapping("/{id}")
+	ResponseEntity<MeetingView> reschedule(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody MeetingChange request) {
+		MeetingView meeting = this.meetings.reschedule(id,
+				(request.startsAt() != null) ? request.startsAt().toInstant() : null, request.durationMinutes(),
+				(request.location() != null) ? request.location().strip() : null,
+				(request.invited() != null) ? new LinkedHashSet<>(request.invited()) : null, ifMatch,
+				CurrentUser.required());
+		return withETag(ResponseEntity.ok(), id, meeting);
+	}
+
+	@PostMapping("/{id}/agenda/proposal")
+	ResponseEntity<AgendaView> propose(@PathVariable UUID id) {
+		return withETag(ResponseEntity.ok(), id, this.meetings.propose(id, CurrentUser.required()));
+	}
+
+	/**
+	 * The secretariat gets the working draft unless it asks for a published
+	 * {@code version}; the invited get published versions only, the latest by default.
+	 */
+	@GetMapping("/{id}/agenda")
+	ResponseEntity<AgendaView> agenda(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
+		return withETag(ResponseEntity.ok(), id, this.meetings.agenda(access, version));
+	}
+
+	@PostMapping("/{id}/agenda/items")
+	ResponseEntity<AgendaView> addItem(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody NewItem request) {
+		return withETag(ResponseEntity.ok(), id, this.meetings.addItem(id, request.caseId(),
+				(request.title() != null) ? request.title().strip() : null, ifMatch, CurrentUser.required()));
+	}
+
+	@DeleteMapping("/{id}/agenda/items/{itemId}")
+	ResponseEntity<AgendaView> removeItem(@PathVariable UUID id, @PathVariable UUID itemId,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(ResponseEntity.ok(), id, this.meetings.removeItem(id, itemId, ifMatch, CurrentUser.required()));
+	}
+
+	@PutMapping("/{id}/agenda/order")
+	ResponseEntity<AgendaView> reorder(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody Order request) {
+		return withETag(ResponseEntity.ok(), id,
+				this.meetings.reorder(id, request.itemIds(), ifMatch, CurrentUser.required()));
+	}
+
+	@PostMapping("/{id}/agenda/publish")
+	ResponseEntity<AgendaView> publish(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(ResponseEntity.ok(), id, this.meetings.publish(id, ifMatch, CurrentUser.required()));
+	}
+
+	// the ETag is the meeting's version, which agenda edits raise too, read after the
+	// change committed
+	private <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, UUID meetingId, T body) {
+		long version = this.meetings.requireVisible(meetingId, CurrentUser.required()).meeting().getVersion();
+		return builder.eTag(ETags.of(version)).body(body);
+	}
+
+	record NewMeeting(@NotBlank @Size(max = 32) String unit, @NotNull OffsetDateTime startsAt,
+			@NotNull @Min(15) @Max(720) Integer durationMinutes, @NotBlank @Size(max = 500) String location,
+			@NotEmpty @Size(max = 50) List<@NotBlank String> invited) {
+	}
+
+	record MeetingChange(OffsetDateTime startsAt, @Min(15) @Max(720) Integer durationMinutes,
+			@Size(min = 1, max = 500) String location, @Size(min = 1, max = 50) List<@NotBlank String> invited) {
+	}
+
+	record NewItem(UUID caseId, @Size(min = 1, max = 500) String title) {
+	}
+
+	record Order(@NotNull @Size(max = 500) List<@NotNull UUID> itemIds) {
+	}
+
+}

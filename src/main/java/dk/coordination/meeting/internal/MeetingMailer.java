@@ -1,0 +1,128 @@
+package dk.coordination.meeting.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends {@link MeetingNotice}s by e-mail, best effort: the change the notice announces is
+ * already committed when it is sent, so a mail server that is missing, switched off or
+ * failing is logged and never reported to the caller as an error.
+ * <p>
+ * Every recipient gets a message of their own rather than one message addressed to all.
+ * SMTP servers reject single recipients (a mistyped or closed mailbox of one
+ * organisation), and Jakarta Mail then refuses the whole message, so one bad address
+ * would silence the notice for every organisation. Separate messages also keep a
+ * reply-all from one organisation from reaching all the others.
+ */
+@Component
+@EnableConfigurationProperties(MailProperties.class)
+class MeetingMailer {
+
+	private static final Logger logger = LoggerFactory.getLogger(MeetingMailer.class);
+
+	private static final String INVITATION_FILE_NAME = "invitation.ics";
+
+	private final ObjectProvider<JavaMailSender> senders;
+
+	private final MailProperties properties;
+
+	MeetingMailer(ObjectProvider<JavaMailSender> senders, MailProperties properties) {
+		this.senders = senders;
+		this.properties = properties;
+	}
+
+	void send(MeetingNotice notice) {
+		List<String> recipients = (notice.recipients() != null) ? notice.recipients() : List.of();
+		if (recipients.isEmpty()) {
+			return;
+		}
+		if (!this.properties.enabled()) {
+			logger.info("Meeting notice '{}' to {} recipient(s) not sent: coordination.mail.enabled is false",
+					notice.subject(), recipients.size());
+			return;
+		}
+		// Boot only creates a sender when spring.mail.host is set, which a development or
+		// test installation may well leave out
+		JavaMailSender sender = this.senders.getIfAvailable();
+		if (sender == null) {
+			logger.info("Meeting notice '{}' to {} recipient(s) not sent: no mail server (spring.mail.host)",
+					notice.subject(), recipients.size());
+			return;
+		}
+		List<MimeMessage> messages = new ArrayList<>(recipients.size());
+		for (String recipient : recipients) {
+			try {
+				messages.add(message(sender, notice, recipient));
+			}
+			catch (MessagingException ex) {
+				// typically an address that does not parse: the others still get theirs
+				logger.warn("Meeting notice '{}' not sent to one of {} recipient(s): {}", notice.subject(),
+						recipients.size(), ex.getMessage());
+			}
+		}
+		if (messages.isEmpty()) {
+			return;
+		}
+		try {
+			// one call, so the sender delivers them all over a single SMTP connection
+			sender.send(messages.toArray(MimeMessage[]::new));
+		}
+		catch (MailSendException ex) {
+			logger.warn("Meeting notice '{}' not sent to {} of {} recipient(s)", notice.subject(),
+					failedCount(ex, messages.size()), recipients.size(), ex);
+		}
+		catch (MailException ex) {
+			logger.warn("Meeting notice '{}' to {} recipient(s) not sent", notice.subject(), recipients.size(), ex);
+		}
+	}
+
+	private MimeMessage message(JavaMailSender sender, MeetingNotice notice, String recipient)
+			throws MessagingException {
+		MimeMessage message = sender.createMimeMessage();
+		boolean withInvitation = notice.invitation() != null;
+		// mixed rather than Spring's default mixed/related: the invitation is a plain
+		// attachment next to the text, and there is nothing inline for "related"
+		MimeMessageHelper helper = new MimeMessageHelper(message,
+				withInvitation ? MimeMessageHelper.MULTIPART_MODE_MIXED : MimeMessageHelper.MULTIPART_MODE_NO,
+				StandardCharsets.UTF_8.name());
+		helper.setFrom(this.properties.from());
+		helper.setTo(recipient);
+		helper.setSubject(notice.subject());
+		helper.setText(notice.text(), false);
+		if (withInvitation) {
+			// the method parameter (RFC 6047) and the .ics name are what make calendar
+			// clients offer to add or cancel the meeting instead of showing a file
+			helper.addAttachment(INVITATION_FILE_NAME,
+					new ByteArrayResource(notice.invitation().getBytes(StandardCharsets.UTF_8)),
+					calendarContentType(notice.calendarMethod()));
+		}
+		return message;
+	}
+
+	private static String calendarContentType(String method) {
+		String contentType = "text/calendar; charset=UTF-8";
+		return (method == null || method.isBlank()) ? contentType : contentType + "; method=" + method.strip();
+	}
+
+	private static int failedCount(MailSendException ex, int all) {
+		// a sender need not say which messages failed; then count them all as failed
+		int failed = ex.getFailedMessages().size();
+		return (failed > 0) ? failed : all;
+	}
+
+}

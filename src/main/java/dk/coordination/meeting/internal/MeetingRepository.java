@@ -1,0 +1,24 @@
+package dk.coordination.meeting.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface MeetingRepository extends JpaRepository<Meeting, UUID> {
+
+	/**
+	 * Meetings of a unit in a period that the caller may see: all as secretariat, else
+	 * invited.
+	 */
+	@Query("""
+			select distinct m from Meeting m
+			where m.unitCode = ?1 and m.startsAt >= ?2 and m.startsAt < ?3
+			  and (?4 = true or ?5 member of m.invited)
+			order by m.startsAt
+			""")
+	List<Meeting> findVisible(String unitCode, Instant from, Instant to, boolean secretariat, String organisation);
+
+}

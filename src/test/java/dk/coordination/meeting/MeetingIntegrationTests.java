@@ -1,0 +1,224 @@
+package dk.coordination.meeting;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import dk.coordination.IntegrationTestEnvironment;
+import dk.coordination.support.Api.Response;
+import dk.coordination.support.FakeCpr;
+
+import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
+import static dk.coordination.casework.CaseStoryIntegrationTests.transition;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Convening a meeting and drafting, editing and publishing its agenda, with real tokens:
+ * the proposal reflects the cases, edits need the meeting's ETag, published versions are
+ * frozen, and the invited see only what they may.
+ */
+class MeetingIntegrationTests extends IntegrationTestEnvironment {
+
+	@Test
+	void theSecretariatConvenesAndTheInvitedSeeTheMeeting() {
+		Response planned = plan("2027-03-04T09:00:00+01:00", List.of("KBH-POLITI", "KRIMINALFORSORGEN", "KK-BUF"));
+		assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+		assertThat(planned.text("/state")).isEqualTo("PLANNED");
+		assertThat(planned.text("/startsAt")).isEqualTo("2027-03-04T09:00:00+01:00");
+		assertThat(planned.text("/endsAt")).isEqualTo("2027-03-04T11:00:00+01:00");
+		String meeting = "/api/meetings/" + planned.text("/meetingId");
+
+		assertThat(api().as("politi").get(meeting).status()).isEqualTo(200);
+		assertThat(api().as("sof").get(meeting).status()).as("not invited").isEqualTo(404);
+		assertThat(api().as("auditor").get(meeting).status()).isEqualTo(403);
+		assertThat(ids(api().as("buf").get("/api/meetings?unit=KBH&from=2027-03-01&to=2027-04-01")))
+			.contains(planned.text("/meetingId"));
+		assertThat(ids(api().as("sof").get("/api/meetings?unit=KBH&from=2027-03-01&to=2027-04-01")))
+			.doesNotContain(planned.text("/meetingId"));
+
+		assertThat(api().as("politi")
+			.post("/api/meetings", meetingBody("2027-03-05T09:00:00+01:00", List.of("KK-BUF")))
+			.status()).as("police are not secretariat under model 1").isEqualTo(403);
+		assertThat(api().as("sekretariat")
+			.post("/api/meetings", meetingBody("2027-03-05T09:00:00+01:00", List.of("NOPE")))
+			.text("/errors/0/field")).isEqualTo("invited");
+
+		String etag = planned.header("ETag").orElseThrow();
+		assertThat(api().as("sekretariat").patch(meeting, Map.of("location", "Rådhuset")).status()).isEqualTo(428);
+		Response moved = api().as("sekretariat")
+			.header("If-Match", etag)
+			.patch(meeting, Map.of("startsAt", "2027-03-04T13:00:00+01:00", "location", "Rådhuset, lokale 12"));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+		assertThat(moved.text("/location")).isEqualTo("Rådhuset, lokale 12");
+		assertThat(moved.json().get("sequence").asInt()).isEqualTo(1);
+		assertThat(api().as("sekretariat").header("If-Match", etag).patch(meeting, Map.of("location", "x")).status())
+			.isEqualTo(412);
+	}
+
+	@Test
+	void theProposalReflectsTheCasesAndPublishedVersionsAreFrozen() {
+		String awaiting = caseAwaitingMeeting();
+		String flagged = caseWithNewInformation();
+		String meetingId = plan("2027-05-06T09:00:00+02:00", List.of("KBH-POLITI", "KK-SOF")).text("/meetingId");
+		String meeting = "/api/meetings/" + meetingId;
+
+		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		assertThat(proposal.status()).as(proposal.toString()).isEqualTo(200);
+		Map<String, String> reasons = reasonsByCase(proposal.json());
+		assertThat(reasons).containsEntry(awaiting, "AWAITING_MEETING").containsEntry(flagged, "NEW_INFORMATION");
+		Response again = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		assertThat(again.json().get("items")).as("nothing is on the agenda twice")
+			.hasSize(proposal.json().get("items").size());
+
+		assertThat(api().as("politi").get(meeting + "/agenda").status()).as("drafts are the secretariat's")
+			.isEqualTo(404);
+
+		String etag = again.header("ETag").orElseThrow();
+		Response withFree = api().as("sekretariat")
+			.header("If-Match", etag)
+			.post(meeting + "/agenda/items", Map.of("title", "Orientering fra politiet"));
+		assertThat(withFree.status()).as(withFree.toString()).isEqualTo(200);
+		List<String> order = new ArrayList<>(withFree.json().findValuesAsString("id"));
+		String freeId = order.remove(order.size() - 1);
+		order.add(0, freeId);
+		Response reordered = api().as("sekretariat")
+			.header("If-Match", withFree.header("ETag").orElseThrow())
+			.put(meeting + "/agenda/order", Map.of("itemIds", order));
+		assertThat(reordered.status()).as(reordered.toString()).isEqualTo(200);
+		assertThat(reordered.json().get("items").get(0).get("title").asString()).isEqualTo("Orientering fra politiet");
+		assertThat(reordered.json().get("items").get(0).get("position").asInt()).isEqualTo(1);
+		assertThat(api().as("sekretariat")
+			.header("If-Match", reordered.header("ETag").orElseThrow())
+			.put(meeting + "/agenda/order", Map.of("itemIds", order.subList(1, order.size())))
+			.text("/errors/0/field")).isEqualTo("itemIds");
+		assertThat(api().as("sekretariat")
+			.header("If-Match", withFree.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of())
+			.status()).as("stale ETag").isEqualTo(412);
+
+		Response published = api().as("sekretariat")
+			.header("If-Match", reordered.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of());
+		assertThat(published.status()).as(published.toString()).isEqualTo(200);
+		assertThat(published.json().get("version").asInt()).isEqualTo(1);
+		int itemsInVersion1 = published.json().get("items").size();
+		assertThat(api().as("sekretariat").get(meeting).text("/state")).isEqualTo("AGENDA_PUBLISHED");
+
+		Response removed = api().as("sekretariat")
+			.header("If-Match", published.header("ETag").orElseThrow())
+			.delete(meeting + "/agenda/items/" + freeId);
+		assertThat(removed.status()).as(removed.toString()).isEqualTo(200);
+		Response version2 = api().as("sekretariat")
+			.header("If-Match", removed.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of());
+		assertThat(version2.json().get("version").asInt()).isEqualTo(2);
+		assertThat(version2.json().get("items")).hasSize(itemsInVersion1 - 1);
+
+		Response first = api().as("sekretariat").get(meeting + "/agenda?version=1");
+		assertThat(first.json().get("items")).hasSize(itemsInVersion1);
+		assertThat(first.json().get("items").get(0).get("title").asString()).isEqualTo("Orientering fra politiet");
+		assertThat(api().as("politi").get(meeting + "/agenda").json().get("version").asInt()).isEqualTo(2);
+		assertThat(api().as("politi").get(meeting + "/agenda?version=3").status()).isEqualTo(404);
+	}
+
+	@Test
+	void theInvitedSeeInitialsOnlyOfCasesTheyTakePartIn() {
+		String shared = caseAwaitingMeeting();
+		String other = caseAwaitingMeeting();
+		Response added = api().as("sekretariat")
+			.post("/api/cases/" + shared + "/participants",
+					Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "Møde"));
+		assertThat(added.status()).isEqualTo(201);
+		String meeting = "/api/meetings/" + plan("2027-06-03T09:00:00+02:00", List.of("KBH-POLITI")).text("/meetingId");
+		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		JsonNode secretariatItem = item(proposal.json(), shared);
+		assertThat(secretariatItem.get("subjectInitials").asString()).isEqualTo("T.F.");
+		api().as("sekretariat")
+			.header("If-Match", proposal.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of());
+
+		JsonNode asPolice = api().as("politi").get(meeting + "/agenda").json();
+		JsonNode sharedItem = item(asPolice, shared);
+		assertThat(sharedItem.get("subjectInitials").asString()).isEqualTo("T.F.");
+		assertThat(sharedItem.get("caseNumber").asString()).startsWith("KBH-");
+		JsonNode otherItem = asPolice.get("items")
+			.valueStream()
+			.filter((node) -> !node.has("caseId") && node.has("caseNumber")
+					&& node.get("caseNumber").asString().equals(caseNumber(other)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(otherItem.has("subjectInitials")).isFalse();
+		assertThat(otherItem.get("reasonText").asString()).isNotBlank();
+		assertThat(asPolice.has("publishedBy")).isFalse();
+	}
+
+	private Response plan(String startsAt, List<String> invited) {
+		return api().as("sekretariat").post("/api/meetings", meetingBody(startsAt, invited));
+	}
+
+	private static Map<String, Object> meetingBody(String startsAt, List<String> invited) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("unit", "KBH");
+		body.put("startsAt", startsAt);
+		body.put("durationMinutes", 120);
+		body.put("location", "Københavns Rådhus, mødelokale 3");
+		body.put("invited", invited);
+		return body;
+	}
+
+	private String caseAwaitingMeeting() {
+		String caseId = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")).text("/caseId");
+		move(caseId, "SCREENING");
+		move(caseId, "AWAITING_MEETING");
+		return caseId;
+	}
+
+	private String caseWithNewInformation() {
+		String cpr = FakeCpr.next();
+		String caseId = api().as("buf").post("/api/referrals", referral(cpr, "OTHER")).text("/caseId");
+		move(caseId, "SCREENING");
+		api().as("sof").post("/api/referrals", referral(cpr, "OTHER"));
+		return caseId;
+	}
+
+	private void move(String caseId, String to) {
+		String etag = api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow();
+		Response moved = api().as("sekretariat")
+			.header("If-Match", etag)
+			.post("/api/cases/" + caseId + "/transitions", transition(to, null));
+		assertThat(moved.status()).as(moved.toString()).isEqualTo(200);
+	}
+
+	private String caseNumber(String caseId) {
+		return api().as("sekretariat").get("/api/cases/" + caseId).text("/caseNumber");
+	}
+
+	private static Map<String, String> reasonsByCase(JsonNode agenda) {
+		Map<String, String> reasons = new LinkedHashMap<>();
+		agenda.get("items").forEach((item) -> {
+			if (item.has("caseId")) {
+				assertThat(reasons).as("a case is on the agenda once").doesNotContainKey(item.get("caseId").asString());
+				reasons.put(item.get("caseId").asString(), item.get("reason").asString());
+			}
+		});
+		return reasons;
+	}
+
+	private static JsonNode item(JsonNode agenda, String caseId) {
+		return agenda.get("items")
+			.valueStream()
+			.filter((node) -> node.has("caseId") && node.get("caseId").asString().equals(caseId))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private static List<String> ids(Response meetings) {
+		assertThat(meetings.status()).as(meetings.toString()).isEqualTo(200);
+		return meetings.json().findValuesAsString("meetingId");
+	}
+
+}

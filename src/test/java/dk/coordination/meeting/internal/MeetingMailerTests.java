@@ -1,0 +1,195 @@
+package dk.coordination.meeting.internal;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.internet.ContentType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeUtility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+
+import dk.coordination.support.FreePorts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+class MeetingMailerTests {
+
+	// a fresh server on a free port for every test, so no test sees another's mail
+	@RegisterExtension
+	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	private static final String FROM = "koordineringsenheden@example.invalid";
+
+	private static final String SUBJECT = "Dagsorden offentliggjort: møde i Koordineringsenheden";
+
+	private static final String TEXT = "Dagsordenen til mødet er offentliggjort.\n"
+			+ "Læs den i sagssystemet; vedhæftede invitation kan føjes til kalenderen. Æ Ø Å.";
+
+	// iCalendar lines end in CRLF (RFC 5545), which is also what survives SMTP unchanged
+	private static final String INVITATION = String.join("\r\n", "BEGIN:VCALENDAR", "VERSION:2.0",
+			"PRODID:-//Koordineringsenheden//Moeder//DA", "METHOD:REQUEST", "BEGIN:VEVENT",
+			"UID:7f1c2f36-3c52-4a55-9a53-0d6c1b0b3f10@coordination", "SEQUENCE:0", "DTSTAMP:20250102T080000Z",
+			"DTSTART:20250115T090000Z", "DTEND:20250115T110000Z", "SUMMARY:Møde i Koordineringsenheden",
+			"LOCATION:Rådhuset\\, lokale 2", "ORGANIZER;CN=Sekretariatet:mailto:" + FROM, "END:VEVENT", "END:VCALENDAR",
+			"");
+
+	private static final List<String> RECIPIENTS = List.of("politi@example.invalid", "kommune@example.invalid");
+
+	private static final MeetingNotice NOTICE = new MeetingNotice(RECIPIENTS, SUBJECT, TEXT, INVITATION, "REQUEST");
+
+	@Test
+	void sendsTheNoticeWithItsInvitationToEveryRecipient() throws Exception {
+		mailer(greenMailSender(), true).send(NOTICE);
+
+		assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+		MimeMessage[] received = greenMail.getReceivedMessages();
+		assertThat(received).hasSize(2);
+		assertThat(Arrays.stream(received).map(MeetingMailerTests::to)).containsExactlyInAnyOrderElementsOf(RECIPIENTS);
+		for (MimeMessage message : received) {
+			assertThat(message.getSubject()).isEqualTo(SUBJECT);
+			assertThat(message.getFrom()).extracting(InternetAddress.class::cast)
+				.extracting(InternetAddress::getAddress)
+				.containsExactly(FROM);
+			assertThat(message.getContent()).isInstanceOf(Multipart.class);
+			Multipart parts = (Multipart) message.getContent();
+			// the text and the invitation, nothing else
+			assertThat(parts.getCount()).isEqualTo(2);
+
+			BodyPart text = parts.getBodyPart(0);
+			assertThat(new ContentType(text.getContentType()).getBaseType()).isEqualTo("text/plain");
+			assertThat(lines(text.getContent())).isEqualTo(TEXT);
+
+			BodyPart invitation = parts.getBodyPart(1);
+			String contentType = MimeUtility.unfold(invitation.getContentType());
+			assertThat(contentType).startsWith("text/calendar").contains("method=REQUEST");
+			assertThat(new ContentType(contentType).getParameter("charset")).isEqualToIgnoringCase("UTF-8");
+			assertThat(invitation.getFileName()).isEqualTo("invitation.ics");
+			assertThat(content(invitation)).isEqualTo(INVITATION);
+		}
+	}
+
+	@Test
+	void sendsPlainTextWhenThereIsNoInvitation() throws Exception {
+		mailer(greenMailSender(), true)
+			.send(new MeetingNotice(List.of("politi@example.invalid"), SUBJECT, TEXT, null, null));
+
+		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+		MimeMessage message = greenMail.getReceivedMessages()[0];
+		assertThat(message.getSubject()).isEqualTo(SUBJECT);
+		assertThat(new ContentType(message.getContentType()).getBaseType()).isEqualTo("text/plain");
+		assertThat(lines(message.getContent())).isEqualTo(TEXT);
+	}
+
+	@Test
+	void withoutAMailServerNothingIsSent() {
+		MeetingMailer mailer = new MeetingMailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
+				new MailProperties(FROM, true));
+
+		assertThatNoException().isThrownBy(() -> mailer.send(NOTICE));
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void whenDisabledNothingIsSent() {
+		mailer(greenMailSender(), false).send(NOTICE);
+
+		assertThat(greenMail.waitForIncomingEmail(500, 1)).isFalse();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void aFailingMailServerDoesNotReachTheCaller() {
+		JavaMailSenderImpl closed = sender(FreePorts.pick());
+
+		assertThatNoException().isThrownBy(() -> mailer(closed, true).send(NOTICE));
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void anAddressThatDoesNotParseDoesNotStopTheOthers() throws Exception {
+		mailer(greenMailSender(), true)
+			.send(new MeetingNotice(List.of("not an address@", "kommune@example.invalid"), SUBJECT, TEXT, null, null));
+
+		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
+			.containsExactly("kommune@example.invalid");
+	}
+
+	@Test
+	void withoutRecipientsNothingIsSent() {
+		mailer(greenMailSender(), true).send(new MeetingNotice(List.of(), SUBJECT, TEXT, INVITATION, "REQUEST"));
+
+		assertThat(greenMail.waitForIncomingEmail(500, 1)).isFalse();
+		assertThat(greenMail.getReceivedMessages()).isEmpty();
+	}
+
+	@Test
+	void defaultsToTheUnitsAddressAndSending() {
+		MailProperties defaults = new Binder(new MapConfigurationPropertySource()).bindOrCreate("coordination.mail",
+				MailProperties.class);
+
+		assertThat(defaults.from()).isEqualTo(FROM);
+		assertThat(defaults.enabled()).isTrue();
+	}
+
+	private static MeetingMailer mailer(JavaMailSender sender, boolean enabled) {
+		ObjectProvider<JavaMailSender> senders = new StaticListableBeanFactory(Map.of("mailSender", sender))
+			.getBeanProvider(JavaMailSender.class);
+		return new MeetingMailer(senders, new MailProperties(FROM, enabled));
+	}
+
+	private static JavaMailSenderImpl greenMailSender() {
+		return sender(greenMail.getSmtp().getPort());
+	}
+
+	private static JavaMailSenderImpl sender(int port) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl();
+		sender.setHost("127.0.0.1");
+		sender.setPort(port);
+		Properties properties = new Properties();
+		properties.setProperty("mail.smtp.connectiontimeout", "2000");
+		properties.setProperty("mail.smtp.timeout", "2000");
+		sender.setJavaMailProperties(properties);
+		return sender;
+	}
+
+	private static String to(MimeMessage message) {
+		try {
+			return ((InternetAddress) message.getRecipients(MimeMessage.RecipientType.TO)[0]).getAddress();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	// SMTP carries text with CRLF line ends, whatever the sender wrote
+	private static String lines(Object text) {
+		return ((String) text).replace("\r\n", "\n");
+	}
+
+	private static String content(BodyPart part) throws MessagingException, IOException {
+		try (var in = part.getInputStream()) {
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
+}

@@ -1,11 +1,15 @@
 package dk.coordination;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dk.coordination.support.Api;
 import dk.coordination.support.EmbeddedDatabase;
+import dk.coordination.support.FreePorts;
 import dk.coordination.support.KeycloakServer;
 
 /**
@@ -20,8 +24,23 @@ public abstract class IntegrationTestEnvironment {
 
 	private Api api;
 
+	/**
+	 * A real SMTP server receiving the service's mail, shared by the test JVM like the
+	 * database.
+	 */
+	protected static final GreenMail MAIL = startMail();
+
+	private static GreenMail startMail() {
+		GreenMail mail = new GreenMail(new ServerSetup(FreePorts.pick(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+		mail.start();
+		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "greenmail-stop"));
+		return mail;
+	}
+
 	@DynamicPropertySource
 	static void infrastructure(DynamicPropertyRegistry registry) {
+		registry.add("spring.mail.host", () -> "127.0.0.1");
+		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		EmbeddedDatabase.supplyShared(registry);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> KeycloakServer.shared().issuerUri());
 	}

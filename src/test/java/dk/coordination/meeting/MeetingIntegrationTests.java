@@ -5,6 +5,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.icegreen.greenmail.util.GreenMailUtil;
+import jakarta.mail.internet.MimeMessage;
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Component;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -154,6 +164,113 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(otherItem.has("subjectInitials")).isFalse();
 		assertThat(otherItem.get("reasonText").asString()).isNotBlank();
 		assertThat(asPolice.has("publishedBy")).isFalse();
+	}
+
+	@Test
+	void publishingSendsTheInvitedAnInvitationWithoutPersonalDataAndThePdfAndIcsParse() throws Exception {
+		String caseId = caseAwaitingMeeting();
+		Response planned = plan("2027-09-02T09:00:00+02:00", List.of("KBH-POLITI", "KK-BUF"));
+		String meetingId = planned.text("/meetingId");
+		String meeting = "/api/meetings/" + meetingId;
+		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response published = api().as("sekretariat")
+			.header("If-Match", proposal.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of());
+		assertThat(published.status()).isEqualTo(200);
+
+		List<MimeMessage> mails = mailsAbout(meetingId, "Dagsorden offentliggjort (version 1)", 2);
+		assertThat(mails).hasSize(2);
+		assertThat(mails.stream().map((mail) -> recipient(mail)).toList())
+			.containsExactlyInAnyOrder("kbh-politi@example.invalid", "kk-buf@example.invalid");
+		String whole = GreenMailUtil.getWholeMessage(mails.get(0));
+		assertThat(mails.get(0).getSubject()).startsWith("Dagsorden offentliggjort (version 1)");
+		assertThat(whole).contains("text/calendar", "method=REQUEST", "BEGIN:VCALENDAR");
+		assertThat(whole).as("no personal data in the mail").doesNotContain("Testperson", "T.F.", caseNumber(caseId));
+
+		Response pdf = api().as("politi").header("Accept", "application/pdf").get(meeting + "/agenda.pdf");
+		assertThat(pdf.status()).isEqualTo(200);
+		assertThat(pdf.contentType()).startsWith("application/pdf");
+		try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Dagsorden", "Koordineringsenheden i København", "2. september 2027",
+					caseNumber(caseId), "Version 1");
+			assertThat(itemBlock(text, caseNumber(caseId))).as("the police do not take part in that case")
+				.doesNotContain("Borger");
+		}
+		try (PDDocument document = Loader.loadPDF(
+				api().as("sekretariat").header("Accept", "application/pdf").get(meeting + "/agenda.pdf").bytes())) {
+			String text = new PDFTextStripper().getText(document);
+			assertThat(text).contains("Udkast");
+			assertThat(itemBlock(text, caseNumber(caseId))).contains("Borger: T.F.");
+		}
+
+		Calendar first = calendar(api().as("buf").header("Accept", "text/calendar").get(meeting + "/invitation.ics"));
+		VEvent event = first.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+		assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(meetingId + "@coordination");
+		int sequence = Integer.parseInt(event.getProperty(Property.SEQUENCE).orElseThrow().getValue());
+
+		Response moved = api().as("sekretariat")
+			.header("If-Match", api().as("sekretariat").get(meeting).header("ETag").orElseThrow())
+			.patch(meeting, Map.of("startsAt", "2027-09-02T13:00:00+02:00"));
+		assertThat(moved.status()).isEqualTo(200);
+		Calendar changed = calendar(api().as("buf").header("Accept", "text/calendar").get(meeting + "/invitation.ics"));
+		VEvent changedEvent = changed.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+		assertThat(changedEvent.getUid().orElseThrow().getValue()).isEqualTo(meetingId + "@coordination");
+		assertThat(Integer.parseInt(changedEvent.getProperty(Property.SEQUENCE).orElseThrow().getValue()))
+			.isGreaterThan(sequence);
+		assertThat(mailsAbout(meetingId, "Mødet er ændret", 2)).hasSize(2);
+	}
+
+	/**
+	 * The mails about this meeting with this subject, waiting on GreenMail's arrival
+	 * signal (up to 20 s) until {@code expected} of them are there; other meetings may
+	 * send mail meanwhile, and GreenMail lists messages per mailbox, not in order of
+	 * arrival.
+	 */
+	private static List<MimeMessage> mailsAbout(String meetingId, String subject, int expected) {
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (true) {
+			MimeMessage[] all = MAIL.getReceivedMessages();
+			List<MimeMessage> about = java.util.Arrays.stream(all)
+				.filter((mail) -> subjectOf(mail).startsWith(subject)
+						&& GreenMailUtil.getWholeMessage(mail).contains(meetingId))
+				.toList();
+			if (about.size() >= expected || System.currentTimeMillis() > deadline) {
+				return about;
+			}
+			MAIL.waitForIncomingEmail(1_000, all.length + 1);
+		}
+	}
+
+	/** The printed lines of one case's item, from its case number to its reason. */
+	private static String itemBlock(String text, String caseNumber) {
+		int start = text.indexOf("Sag: " + caseNumber);
+		assertThat(start).as(caseNumber + " is on the printed agenda").isNotNegative();
+		return text.substring(start, text.indexOf("Begrundelse", start));
+	}
+
+	private static String subjectOf(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static String recipient(MimeMessage mail) {
+		try {
+			return mail.getAllRecipients()[0].toString();
+		}
+		catch (jakarta.mail.MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static Calendar calendar(Response ics) throws Exception {
+		assertThat(ics.status()).as(ics.toString()).isEqualTo(200);
+		assertThat(ics.contentType()).startsWith("text/calendar");
+		return new CalendarBuilder().build(new java.io.StringReader(ics.body()));
 	}
 
 	private Response plan(String startsAt, List<String> invited) {

@@ -96,10 +96,11 @@ public final class Api {
 			if (this.token != null) {
 				builder.header("Authorization", "Bearer " + this.token);
 			}
-			this.headers.forEach(builder::header);
+			// a test's own header (Accept for a PDF, say) replaces the default
+			this.headers.forEach(builder::setHeader);
 			try {
-				HttpResponse<String> response = Api.this.http.send(builder.build(),
-						HttpResponse.BodyHandlers.ofString());
+				HttpResponse<byte[]> response = Api.this.http.send(builder.build(),
+						HttpResponse.BodyHandlers.ofByteArray());
 				return new Response(response);
 			}
 			catch (IOException ex) {
@@ -115,11 +116,11 @@ public final class Api {
 
 	public static final class Response {
 
-		private final HttpResponse<String> response;
+		private final HttpResponse<byte[]> response;
 
 		private JsonNode json;
 
-		Response(HttpResponse<String> response) {
+		Response(HttpResponse<byte[]> response) {
 			this.response = response;
 		}
 
@@ -136,12 +137,17 @@ public final class Api {
 		}
 
 		public String body() {
+			return new String(this.response.body(), java.nio.charset.StandardCharsets.UTF_8);
+		}
+
+		/** The body as sent, for binary answers such as PDF. */
+		public byte[] bytes() {
 			return this.response.body();
 		}
 
 		public JsonNode json() {
 			if (this.json == null) {
-				this.json = JSON.readTree(this.response.body());
+				this.json = JSON.readTree(body());
 			}
 			return this.json;
 		}

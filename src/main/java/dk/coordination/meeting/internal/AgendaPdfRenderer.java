@@ -170,7 +170,7 @@ class AgendaPdfRenderer {
 	 * instead, so a name stays recognisable; anything else becomes "?", so the loss is
 	 * visible on paper rather than hidden.
 	 */
-	static String printable(String text) {
+	private static String printable(String text) {
 		CharsetEncoder winAnsi = Charset.forName("windows-1252").newEncoder();
 		if (winAnsi.canEncode(text)) {
 			return text;

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,8 +42,18 @@ class MeetingController {
 
 	private final MeetingService meetings;
 
-	MeetingController(MeetingService meetings) {
+	private final MeetingDocuments documents;
+
+	private final AgendaPdfRenderer pdf;
+
+	private final InvitationCalendar calendar;
+
+	MeetingController(MeetingService meetings, MeetingDocuments documents, AgendaPdfRenderer pdf,
+			InvitationCalendar calendar) {
 		this.meetings = meetings;
+		this.documents = documents;
+		this.pdf = pdf;
+		this.calendar = calendar;
 	}
 
 	@PostMapping
@@ -132,6 +143,30 @@ class MeetingController {
 	ResponseEntity<AgendaView> publish(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
 		return withETag(ResponseEntity.ok(), id, this.meetings.publish(id, ifMatch, CurrentUser.required()));
+	}
+
+	/**
+	 * The agenda as a printable Danish dagsorden, showing this reader only what they may
+	 * see.
+	 */
+	@GetMapping(path = "/{id}/agenda.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+	ResponseEntity<byte[]> agendaPdf(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
+		byte[] pdf = this.pdf.render(this.documents.agenda(access, version));
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dagsorden.pdf\"")
+			.body(pdf);
+	}
+
+	/** RFC 5545 invitation with a stable UID; its SEQUENCE grows with every change. */
+	@GetMapping(path = "/{id}/invitation.ics", produces = "text/calendar")
+	ResponseEntity<String> invitation(@PathVariable UUID id) {
+		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8; method=REQUEST"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitation.ics\"")
+			.body(this.calendar.write(this.documents.invitation(access.meeting())));
 	}
 
 	// the ETag is the meeting's version, which agenda edits raise too, read after the

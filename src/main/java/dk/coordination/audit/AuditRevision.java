@@ -41,6 +41,8 @@ public class AuditRevision {
 	@Column(name = "request_id")
 	private String requestId;
 
+	private String source;
+
 	protected AuditRevision() {
 	}
 
@@ -64,8 +66,17 @@ public class AuditRevision {
 		return this.requestId;
 	}
 
+	/**
+	 * Where the change came from beyond the user, e.g. a meeting's decision; usually
+	 * null.
+	 */
+	public String getSource() {
+		return this.source;
+	}
+
 	/** Called by the revision listener only. */
-	public void attribute(String username, String organisation, String requestId) {
+	public void attribute(String username, String organisation, String requestId, String source) {
+		this.source = source;
 		this.username = username;
 		this.organisation = organisation;
 		this.requestId = requestId;

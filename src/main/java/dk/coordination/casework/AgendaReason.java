@@ -12,6 +12,8 @@ public enum AgendaReason {
 	/** An organisation's task on the case is overdue by the meeting. */
 	OVERDUE_TASKS,
 	/** New information arrived that the secretariat has not acted on. */
-	NEW_INFORMATION
+	NEW_INFORMATION,
+	/** A closed case's review (6 or 12 months after closing) is due by the meeting. */
+	REVIEW_DUE
 
 }

@@ -8,8 +8,10 @@ package dk.coordination.organisation;
  * current model
  * @param municipalCoordinator the municipal organisation that coordinates the
  * municipality's own departments
+ * @param followUpDays how many days after a decision an active or monitored case is
+ * followed up when nobody sets a date
  */
 public record UnitDetails(String code, String name, String municipality, SecretariatModel model,
-		String secretariatOrganisation, String model1Secretariat, String model2Secretariat,
-		String municipalCoordinator) {
+		String secretariatOrganisation, String model1Secretariat, String model2Secretariat, String municipalCoordinator,
+		int followUpDays) {
 }

@@ -223,7 +223,10 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 				"kriminalforsorgen/KRIMINALFORSORGEN:NEW_INFORMATION_FLAG",
 				"kriminalforsorgen/KRIMINALFORSORGEN:REFERRAL_ADDED",
 				"sekretariat/KK-BIF:STATUS_CHANGED RECEIVED->SCREENING", "sekretariat/KK-BIF:NEW_INFORMATION_FLAG",
-				"sekretariat/KK-BIF:STATUS_CHANGED SCREENING->CLOSED");
+				"sekretariat/KK-BIF:STATUS_CHANGED SCREENING->CLOSED",
+				// closing schedules the reviews after 6 and 12 months, in the same
+				// revision
+				"sekretariat/KK-BIF:REVIEW_SCHEDULED", "sekretariat/KK-BIF:REVIEW_SCHEDULED");
 		JsonNode closing = history.json().get(history.json().size() - 1).get("changes").get(0);
 		assertThat(closing.get("reason").asString()).isEqualTo("Because CLOSED");
 		assertThat(closing.get("closingReason").asString()).isEqualTo("NO_CONCERN");

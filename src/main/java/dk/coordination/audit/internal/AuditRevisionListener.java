@@ -4,6 +4,7 @@ import org.hibernate.envers.RevisionListener;
 import org.slf4j.MDC;
 
 import dk.coordination.audit.AuditRevision;
+import dk.coordination.audit.ChangeSource;
 import dk.coordination.audit.RequestIds;
 import dk.coordination.security.CurrentUser;
 
@@ -17,7 +18,8 @@ public class AuditRevisionListener implements RevisionListener {
 	@Override
 	public void newRevision(Object revisionEntity) {
 		CurrentUser user = CurrentUser.current().orElse(CurrentUser.SYSTEM);
-		((AuditRevision) revisionEntity).attribute(user.username(), user.organisation(), MDC.get(RequestIds.MDC_KEY));
+		((AuditRevision) revisionEntity).attribute(user.username(), user.organisation(), MDC.get(RequestIds.MDC_KEY),
+				ChangeSource.current());
 	}
 
 }

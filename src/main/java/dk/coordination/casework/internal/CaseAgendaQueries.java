@@ -37,16 +37,18 @@ class CaseAgendaQueries implements CaseAgenda {
 	@Override
 	public List<AgendaCandidate> candidatesFor(String unitCode, LocalDate meetingDate) {
 		return this.jdbc.sql("""
-				select id, case_number, awaiting, follow_up, overdue, new_information from (
+				select id, case_number, awaiting, follow_up, overdue, new_information, review from (
 				  select c.id, c.case_number, c.created_at,
 				         c.status = 'AWAITING_MEETING' as awaiting,
 				         (c.status in ('ACTIVE', 'MONITORING') and c.follow_up_date <= :meeting) as follow_up,
-				         exists (select 1 from case_task t where t.case_id = c.id
-				                 and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :meeting) as overdue,
-				         c.new_information
+				         (c.status <> 'CLOSED' and exists (select 1 from case_task t where t.case_id = c.id
+				                 and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :meeting)) as overdue,
+				         (c.status <> 'CLOSED' and c.new_information) as new_information,
+				         (c.status = 'CLOSED' and exists (select 1 from case_review r where r.case_id = c.id
+				                 and r.state = 'PENDING' and r.due_date <= :meeting)) as review
 				  from concern_case c
-				  where c.unit_code = :unit and c.status <> 'CLOSED') candidates
-				where awaiting or follow_up or overdue or new_information
+				  where c.unit_code = :unit) candidates
+				where awaiting or follow_up or overdue or new_information or review
 				order by created_at, id
 				""").param("unit", unitCode).param("meeting", meetingDate).query((rs, row) -> {
 			List<AgendaReason> reasons = new ArrayList<>();
@@ -61,6 +63,9 @@ class CaseAgendaQueries implements CaseAgenda {
 			}
 			if (rs.getBoolean("new_information")) {
 				reasons.add(AgendaReason.NEW_INFORMATION);
+			}
+			if (rs.getBoolean("review")) {
+				reasons.add(AgendaReason.REVIEW_DUE);
 			}
 			return new AgendaCandidate(rs.getObject("id", UUID.class), rs.getString("case_number"), reasons);
 		}).list();

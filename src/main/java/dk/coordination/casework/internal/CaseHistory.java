@@ -57,6 +57,11 @@ class CaseHistory {
 		referralChanges(reader, caseId, entries);
 		participantChanges(reader, caseId, entries);
 		taskChanges(reader, caseId, entries);
+		for (Object[] row : revisionsOf(reader, CaseReview.class, caseId)) {
+			CaseReview review = (CaseReview) row[0];
+			entry(entries, row).add((row[2] == RevisionType.ADD) ? new Change.ReviewScheduled(review.getDueDate())
+					: new Change.ReviewDecided(review.getDueDate(), review.getState().name(), review.getOutcome()));
+		}
 		for (Object[] row : revisionsOf(reader, StatusReport.class, caseId)) {
 			StatusReport report = (StatusReport) row[0];
 			entry(entries, row)
@@ -172,16 +177,17 @@ class CaseHistory {
 	}
 
 	/** One revision: one committed change, by one user, from one request. */
-	record Entry(long revision, Instant at, String username, String organisation, String requestId,
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record Entry(long revision, Instant at, String username, String organisation, String requestId, String source,
 			List<Change> changes) {
 
 		static Entry of(AuditRevision revision) {
 			return new Entry(revision.getId(), revision.getRevisionTime(), revision.getUsername(),
-					revision.getOrganisation(), revision.getRequestId(), new ArrayList<>());
+					revision.getOrganisation(), revision.getRequestId(), revision.getSource(), new ArrayList<>());
 		}
 
 		Entry only(Predicate<Change> visible) {
-			return new Entry(this.revision, this.at, this.username, this.organisation, this.requestId,
+			return new Entry(this.revision, this.at, this.username, this.organisation, this.requestId, this.source,
 					this.changes.stream().filter(visible).toList());
 		}
 
@@ -199,7 +205,9 @@ class CaseHistory {
 			@JsonSubTypes.Type(value = Change.ParticipantEnded.class, name = "PARTICIPANT_ENDED"),
 			@JsonSubTypes.Type(value = Change.TaskGiven.class, name = "TASK_GIVEN"),
 			@JsonSubTypes.Type(value = Change.TaskUpdated.class, name = "TASK_UPDATED"),
-			@JsonSubTypes.Type(value = Change.StatusReported.class, name = "STATUS_REPORTED") })
+			@JsonSubTypes.Type(value = Change.StatusReported.class, name = "STATUS_REPORTED"),
+			@JsonSubTypes.Type(value = Change.ReviewScheduled.class, name = "REVIEW_SCHEDULED"),
+			@JsonSubTypes.Type(value = Change.ReviewDecided.class, name = "REVIEW_DECIDED") })
 	sealed interface Change {
 
 		record CaseOpened(String caseNumber, CaseStatus status) implements Change {
@@ -253,6 +261,17 @@ class CaseHistory {
 		}
 
 		record StatusReported(String organisation, Involvement involvement, String text) implements Change {
+		}
+
+		/** A review of the closed case, due on {@code dueDate}. */
+		record ReviewScheduled(LocalDate dueDate) implements Change {
+		}
+
+		/**
+		 * {@code outcome}: CONFIRMED the closure, REOPENED the case, or CANCELLED by a
+		 * reopening.
+		 */
+		record ReviewDecided(LocalDate dueDate, String state, String outcome) implements Change {
 		}
 
 	}

@@ -3,6 +3,7 @@ package dk.coordination.casework.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
 
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
@@ -53,7 +55,11 @@ import dk.coordination.web.Problems;
  */
 @Service
 @Transactional(readOnly = true)
+@EnableConfigurationProperties(CaseworkProperties.class)
 class CaseService implements CaseIntake {
+
+	// calendar days (review and follow-up dates) are Danish days
+	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final ConcernCaseRepository cases;
 
@@ -87,11 +93,18 @@ class CaseService implements CaseIntake {
 
 	private final AccessLog accessLog;
 
+	private final CaseReviewRepository reviews;
+
+	private final CaseworkProperties properties;
+
 	CaseService(ConcernCaseRepository cases, CaseQueries queries, CaseHistory history, CaseAccess access,
 			CaseNumbers caseNumbers, CaseMapper mapper, CoordinationUnits units, CprProtector cprProtector,
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
 			EntityManager entityManager, ParticipantRepository participants, TaskRepository tasks,
-			StatusReportRepository reports, AccessLog accessLog) {
+			StatusReportRepository reports, AccessLog accessLog, CaseReviewRepository reviews,
+			CaseworkProperties properties) {
+		this.reviews = reviews;
+		this.properties = properties;
 		this.entityManager = entityManager;
 		this.participants = participants;
 		this.tasks = tasks;
@@ -201,8 +214,9 @@ class CaseService implements CaseIntake {
 			requireNoOtherOpenCase(concernCase);
 		}
 		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
-		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(),
-				this.clock.instant());
+		Instant now = this.clock.instant();
+		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(), now);
+		afterTransition(concernCase, from, unit, now);
 		this.cases.flush();
 		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
 				concernCase.getClosingReason(), transition.reason(), user.username()));
@@ -227,6 +241,28 @@ class CaseService implements CaseIntake {
 		Access access = this.access.requireVisible(caseId, user);
 		this.accessLog.record(read(access.concernCase(), "CASE_HISTORY", purpose));
 		return this.history.of(caseId, access::canSeeHistoryChange);
+	}
+
+	/**
+	 * What a status change brings with it: a closed case gets its reviews, a reopened one
+	 * loses those still pending, and an active or monitored case always has a follow-up
+	 * date (the unit's default after today when none lies ahead).
+	 */
+	private void afterTransition(ConcernCase concernCase, CaseStatus from, UnitDetails unit, Instant now) {
+		LocalDate today = LocalDate.ofInstant(now, DANISH_TIME);
+		CaseStatus to = concernCase.getStatus();
+		if (to == CaseStatus.CLOSED) {
+			this.properties.reviewAfterMonths()
+				.forEach((months) -> this.reviews.save(CaseReview.due(concernCase.getId(), today.plusMonths(months))));
+		}
+		if (CaseWorkflow.isReopening(from, to)) {
+			this.reviews.findByCaseIdAndStateOrderByDueDate(concernCase.getId(), CaseReview.State.PENDING)
+				.forEach((review) -> review.decide(CaseReview.State.CANCELLED, "Sagen er genåbnet", now));
+		}
+		if ((to == CaseStatus.ACTIVE || to == CaseStatus.MONITORING)
+				&& (concernCase.getFollowUpDate() == null || concernCase.getFollowUpDate().isBefore(today))) {
+			concernCase.followUpOn(today.plusDays(unit.followUpDays()), now);
+		}
 	}
 
 	/**

@@ -207,6 +207,17 @@ class CooperationService {
 					rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"), null, null,
 					null))
 			.list());
+		items.addAll(this.jdbc.sql("""
+				select c.id, c.case_number, c.unit_code, r.due_date from case_review r
+				join concern_case c on c.id = r.case_id
+				where c.unit_code in (:units) and r.state = 'PENDING' and r.due_date <= :today
+				""")
+			.param("units", unitCodes)
+			.param("today", today)
+			.query((rs, row) -> new FollowUpItem("REVIEW_DUE", rs.getObject("due_date", LocalDate.class),
+					rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"), null, null,
+					null))
+			.list());
 		items.sort(Comparator.comparing(FollowUpItem::date).thenComparing(FollowUpItem::caseNumber));
 		return items;
 	}

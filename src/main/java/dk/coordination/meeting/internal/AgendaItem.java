@@ -42,6 +42,14 @@ class AgendaItem {
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
 
+	private String minutes;
+
+	@Column(name = "decided_at")
+	private Instant decidedAt;
+
+	@Column(name = "decided_by")
+	private String decidedBy;
+
 	protected AgendaItem() {
 	}
 
@@ -55,6 +63,24 @@ class AgendaItem {
 		item.title = title;
 		item.createdAt = now;
 		return item;
+	}
+
+	void recordDecision(String minutes, String by, Instant now) {
+		this.minutes = minutes;
+		this.decidedBy = by;
+		this.decidedAt = now;
+	}
+
+	boolean isDecided() {
+		return this.decidedAt != null;
+	}
+
+	public String getMinutes() {
+		return this.minutes;
+	}
+
+	public Instant getDecidedAt() {
+		return this.decidedAt;
 	}
 
 	void moveTo(int position) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embeddable;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -60,6 +61,10 @@ class Meeting {
 	@CollectionTable(name = "meeting_invitee", joinColumns = @JoinColumn(name = "meeting_id"))
 	@Column(name = "organisation", nullable = false)
 	private Set<String> invited = new LinkedHashSet<>();
+
+	@ElementCollection(fetch = FetchType.EAGER)
+	@CollectionTable(name = "meeting_attendee", joinColumns = @JoinColumn(name = "meeting_id"))
+	private Set<Attendee> attendees = new LinkedHashSet<>();
 
 	@Column(name = "created_by_user", nullable = false, updatable = false)
 	private String createdByUser;
@@ -133,6 +138,30 @@ class Meeting {
 		this.sequence++;
 		this.updatedAt = now;
 		return this.agendaVersion;
+	}
+
+	void attendedBy(Set<Attendee> attendees, Instant now) {
+		this.attendees.clear();
+		this.attendees.addAll(attendees);
+		this.updatedAt = now;
+	}
+
+	/** Minutes approved: the meeting is held and its record frozen. */
+	void held(Instant now) {
+		this.state = MeetingState.HELD;
+		this.updatedAt = now;
+	}
+
+	public Set<Attendee> getAttendees() {
+		return this.attendees;
+	}
+
+	/**
+	 * Who attended: an organisation and a person (name or role as the minutes give it).
+	 */
+	@Embeddable
+	record Attendee(@Column(name = "organisation", nullable = false) String organisation,
+			@Column(name = "person", nullable = false) String person) {
 	}
 
 	boolean isOpenForChanges() {

@@ -5,9 +5,11 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -30,6 +32,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.coordination.casework.CaseDecision;
+import dk.coordination.casework.CaseStatus;
+import dk.coordination.casework.ClosingReason;
+import dk.coordination.casework.LegalBasis;
 import dk.coordination.meeting.internal.MeetingViews.AgendaView;
 import dk.coordination.meeting.internal.MeetingViews.MeetingView;
 import dk.coordination.security.CurrentUser;
@@ -44,13 +50,16 @@ class MeetingController {
 
 	private final MeetingDocuments documents;
 
+	private final MeetingRecords records;
+
 	private final AgendaPdfRenderer pdf;
 
 	private final InvitationCalendar calendar;
 
-	MeetingController(MeetingService meetings, MeetingDocuments documents, AgendaPdfRenderer pdf,
-			InvitationCalendar calendar) {
+	MeetingController(MeetingService meetings, MeetingDocuments documents, MeetingRecords records,
+			AgendaPdfRenderer pdf, InvitationCalendar calendar) {
 		this.meetings = meetings;
+		this.records = records;
 		this.documents = documents;
 		this.pdf = pdf;
 		this.calendar = calendar;
@@ -169,6 +178,54 @@ class MeetingController {
 			.body(this.calendar.write(this.documents.invitation(access.meeting())));
 	}
 
+	/**
+	 * The minutes and decision of one agenda item: the decision may move the case, add
+	 * participants, give tasks and set the next follow-up, all in one transaction.
+	 */
+	@PostMapping("/{id}/items/{itemId}/decision")
+	ResponseEntity<MeetingRecords.MinutesItem> decide(@PathVariable UUID id, @PathVariable UUID itemId,
+			@Valid @RequestBody DecisionRequest request) {
+		CaseDecision decision = new CaseDecision(
+				(request.transition() != null) ? new CaseDecision.Transition(request.transition().to(),
+						request.transition().reason().strip(), request.transition().closingReason()) : null,
+				(request.participants() != null) ? request.participants()
+					.stream()
+					.map((p) -> new CaseDecision.Participant(p.organisation().strip(), p.legalBasis(),
+							p.purpose().strip()))
+					.toList() : List.of(),
+				(request.tasks() != null) ? request.tasks()
+					.stream()
+					.map((t) -> new CaseDecision.Task(t.organisation().strip(), t.description().strip(), t.dueDate()))
+					.toList() : List.of(),
+				request.nextFollowUp());
+		return withETag(ResponseEntity.ok(), id,
+				this.records.decide(id, itemId, request.minutes().strip(), decision, CurrentUser.required()));
+	}
+
+	@PutMapping("/{id}/attendance")
+	ResponseEntity<MeetingRecords.MinutesView> attendance(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@Valid @RequestBody Attendance request) {
+		Set<Meeting.Attendee> attendees = new LinkedHashSet<>();
+		request.attendees()
+			.forEach((attendee) -> attendees
+				.add(new Meeting.Attendee(attendee.organisation().strip(), attendee.person().strip())));
+		return withETag(ResponseEntity.ok(), id,
+				this.records.attendance(id, attendees, ifMatch, CurrentUser.required()));
+	}
+
+	@GetMapping("/{id}/minutes")
+	MeetingRecords.MinutesView minutes(@PathVariable UUID id) {
+		return this.records.minutes(this.meetings.requireVisible(id, CurrentUser.required()));
+	}
+
+	/** Freezes the minutes; the meeting is then HELD. */
+	@PostMapping("/{id}/minutes/approve")
+	ResponseEntity<MeetingRecords.MinutesView> approve(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(ResponseEntity.ok(), id, this.records.approve(id, ifMatch, CurrentUser.required()));
+	}
+
 	// the ETag is the meeting's version, which agenda edits raise too, read after the
 	// change committed
 	private <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, UUID meetingId, T body) {
@@ -183,6 +240,29 @@ class MeetingController {
 
 	record MeetingChange(OffsetDateTime startsAt, @Min(15) @Max(720) Integer durationMinutes,
 			@Size(min = 1, max = 500) String location, @Size(min = 1, max = 50) List<@NotBlank String> invited) {
+	}
+
+	record DecisionRequest(@NotBlank @Size(max = 20000) String minutes, @Valid TransitionPart transition,
+			@Size(max = 20) List<@Valid @NotNull ParticipantPart> participants,
+			@Size(max = 50) List<@Valid @NotNull TaskPart> tasks, @FutureOrPresent LocalDate nextFollowUp) {
+	}
+
+	record TransitionPart(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,
+			ClosingReason closingReason) {
+	}
+
+	record ParticipantPart(@NotBlank @Size(max = 64) String organisation, @NotNull LegalBasis legalBasis,
+			@NotBlank @Size(max = 2000) String purpose) {
+	}
+
+	record TaskPart(@NotBlank @Size(max = 64) String organisation, @NotBlank @Size(max = 4000) String description,
+			LocalDate dueDate) {
+	}
+
+	record Attendance(@NotNull @Size(max = 100) List<@Valid @NotNull AttendeePart> attendees) {
+	}
+
+	record AttendeePart(@NotBlank @Size(max = 64) String organisation, @NotBlank @Size(max = 255) String person) {
 	}
 
 	record NewItem(UUID caseId, @Size(min = 1, max = 500) String title) {

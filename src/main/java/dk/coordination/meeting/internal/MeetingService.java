@@ -347,7 +347,15 @@ class MeetingService {
 		return meeting;
 	}
 
+	Map<UUID, CaseBrief> caseBriefs(List<UUID> caseIds) {
+		return this.caseAgenda.briefs(caseIds);
+	}
+
 	private void requireOrganisations(Set<String> codes) {
+		requireOrganisations(codes, "invited");
+	}
+
+	void requireOrganisations(Set<String> codes, String field) {
 		Set<String> known = new LinkedHashSet<>();
 		this.units.organisations(codes).forEach((organisation) -> known.add(organisation.code()));
 		codes.stream().filter((code) -> !known.contains(code)).findFirst().ifPresent((code) -> {

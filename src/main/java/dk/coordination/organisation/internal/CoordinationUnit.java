@@ -39,6 +39,9 @@ class CoordinationUnit {
 	@Column(nullable = false)
 	private String municipality;
 
+	@Column(name = "follow_up_days", nullable = false)
+	private int followUpDays;
+
 	@Column(name = "model_change_reason")
 	private String modelChangeReason;
 
@@ -72,7 +75,8 @@ class CoordinationUnit {
 
 	UnitDetails toDetails() {
 		return new UnitDetails(this.code, this.name, this.municipality, this.secretariatModel,
-				secretariatOrganisation(), this.model1Secretariat, this.model2Secretariat, this.municipalCoordinator);
+				secretariatOrganisation(), this.model1Secretariat, this.model2Secretariat, this.municipalCoordinator,
+				this.followUpDays);
 	}
 
 }

@@ -1,0 +1,116 @@
+package dk.coordination.casework.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import dk.coordination.casework.DueWorkFound;
+
+/**
+ * Once a day, finds per unit what has become due (follow-ups, overdue tasks, reviews) and
+ * tells the secretariat. When the service runs as several instances, ShedLock's row in
+ * {@code shedlock} lets exactly one of them run it; holding the lock for at least ten
+ * minutes keeps an instance whose clock is a little behind from running it again the same
+ * morning.
+ */
+@Component
+@EnableScheduling
+class DueWorkJob {
+
+	static final String LOCK_NAME = "due-work";
+
+	private static final Logger log = LoggerFactory.getLogger(DueWorkJob.class);
+
+	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
+
+	private final JdbcClient jdbc;
+
+	private final LockingTaskExecutor locks;
+
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock = Clock.systemUTC();
+
+	DueWorkJob(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager) {
+		this.jdbc = jdbc;
+		this.locks = new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+					.withJdbcTemplate(new JdbcTemplate(dataSource))
+					.usingDbTime()
+					.build()));
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Scheduled(cron = "${coordination.casework.due-work-cron:0 0 6 * * *}", zone = "Europe/Copenhagen")
+	void daily() {
+		runOnce();
+	}
+
+	/**
+	 * Runs the job unless another instance holds the lock.
+	 * @return whether this call ran it
+	 */
+	boolean runOnce() {
+		LockConfiguration lock = new LockConfiguration(this.clock.instant(), LOCK_NAME, Duration.ofMinutes(30),
+				Duration.ofMinutes(10));
+		try {
+			return this.locks.executeWithLock(() -> {
+				findDueWork();
+				return true;
+			}, lock).wasExecuted();
+		}
+		catch (Throwable ex) {
+			log.error("The daily due-work job failed", ex);
+			return false;
+		}
+	}
+
+	private void findDueWork() {
+		LocalDate today = LocalDate.now(this.clock.withZone(DANISH_TIME));
+		List<DueWorkFound> found = this.jdbc.sql("""
+				select u.code,
+				  (select count(*) from concern_case c where c.unit_code = u.code and c.status <> 'CLOSED'
+				     and c.follow_up_date <= :today) as follow_ups,
+				  (select count(*) from case_task t join concern_case c on c.id = t.case_id where c.unit_code = u.code
+				     and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :today) as tasks,
+				  (select count(*) from case_review r join concern_case c on c.id = r.case_id where c.unit_code = u.code
+				     and r.state = 'PENDING' and r.due_date <= :today) as reviews
+				from coordination_unit u order by u.code
+				""")
+			.param("today", today)
+			.query((rs, row) -> new DueWorkFound(rs.getString("code"), today, rs.getInt("follow_ups"),
+					rs.getInt("tasks"), rs.getInt("reviews")))
+			.list();
+		// published in a transaction so the event publication registry keeps them until
+		// mailed
+		this.transactions.executeWithoutResult((status) -> found.stream()
+			.filter((work) -> work.dueFollowUps() + work.overdueTasks() + work.dueReviews() > 0)
+			.forEach(this.events::publishEvent));
+		log.info("Due work found: {}", found);
+	}
+
+}

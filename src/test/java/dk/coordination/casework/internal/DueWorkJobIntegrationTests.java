@@ -1,0 +1,94 @@
+package dk.coordination.casework.internal;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dk.coordination.IntegrationTestEnvironment;
+import dk.coordination.support.Api.Response;
+import dk.coordination.support.FakeCpr;
+
+import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The daily job runs once however many instances try at the same moment, and tells the
+ * current secretariat what is due by e-mail, without personal data.
+ */
+class DueWorkJobIntegrationTests extends IntegrationTestEnvironment {
+
+	@Autowired
+	private DueWorkJob job;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Test
+	void twoInstancesStartingTogetherRunTheJobOnceAndTheSecretariatIsTold() throws Exception {
+		String caseId = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")).text("/caseId");
+		Response read = api().as("sekretariat").get("/api/cases/" + caseId);
+		String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+		assertThat(api().as("sekretariat")
+			.header("If-Match", read.header("ETag").orElseThrow())
+			.put("/api/cases/" + caseId + "/follow-up", Map.of("date", today))
+			.status()).isEqualTo(200);
+		// a lock left by an earlier run in this database would make both skip
+		this.jdbc.sql("delete from shedlock where name = ?").param(DueWorkJob.LOCK_NAME).update();
+
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		CountDownLatch start = new CountDownLatch(1);
+		try {
+			List<Future<Boolean>> runs = new ArrayList<>();
+			for (int i = 0; i < 2; i++) {
+				runs.add(instances.submit(() -> {
+					start.await();
+					return this.job.runOnce();
+				}));
+			}
+			start.countDown();
+			List<Boolean> ran = new ArrayList<>();
+			for (Future<Boolean> run : runs) {
+				ran.add(run.get(30, TimeUnit.SECONDS));
+			}
+			assertThat(ran).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			instances.shutdownNow();
+		}
+		assertThat(this.job.runOnce()).as("still locked right after a run").isFalse();
+
+		MimeMessage notice = awaitMail("Opfølgning " + today);
+		assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("kk-bif@example.invalid");
+		String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(notice);
+		assertThat(text).contains("Forfaldne opf");
+		assertThat(text).doesNotContain("Testperson", caseId);
+	}
+
+	private static MimeMessage awaitMail(String subject) throws Exception {
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (true) {
+			MimeMessage[] all = MAIL.getReceivedMessages();
+			for (MimeMessage mail : all) {
+				if (mail.getSubject().startsWith(subject)) {
+					return mail;
+				}
+			}
+			assertThat(System.currentTimeMillis()).as("mail '" + subject + "' arrived").isLessThan(deadline);
+			MAIL.waitForIncomingEmail(1_000, all.length + 1);
+		}
+	}
+
+}

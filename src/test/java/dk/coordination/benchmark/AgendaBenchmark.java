@@ -1,0 +1,206 @@
+package dk.coordination.benchmark;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How long drafting and printing an agenda of 200 items takes, measured against the
+ * running local run ({@code ./mvnw spring-boot:test-run}) over real HTTP with real
+ * tokens. Not a test: it writes its figures to
+ * {@code docs/benchmarks/agenda-200-items.md}. Run it with
+ *
+ * <pre>
+ * ./mvnw -q test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt
+ * java -cp target/test-classes:target/classes:$(cat target/cp.txt) dk.coordination.benchmark.AgendaBenchmark
+ * </pre>
+ *
+ * It adds 200 fictional cases awaiting a meeting to the local database (delete
+ * {@code .data} to be rid of them).
+ */
+public final class AgendaBenchmark {
+
+	private static final String API = System.getProperty("api", "http://localhost:8080/api");
+
+	private static final String TOKEN_URL = System.getProperty("token-url",
+			"http://localhost:8180/realms/coordination/protocol/openid-connect/token");
+
+	private static final int ITEMS = 200;
+
+	private static final int ROUNDS = 7;
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+	private AgendaBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		String secretariat = token("sekretariat");
+		String buf = token("buf");
+		ensureCasesAwaitingMeeting(secretariat, buf);
+
+		List<Long> proposals = new ArrayList<>();
+		List<Long> pdfs = new ArrayList<>();
+		int items = 0;
+		int pages = 0;
+		long pdfBytes = 0;
+		for (int round = 0; round < ROUNDS; round++) {
+			String meeting = plan(secretariat, round);
+			long start = System.nanoTime();
+			JsonNode proposal = json(
+					send(secretariat, "POST", "/meetings/" + meeting + "/agenda/proposal", "{}", null));
+			proposals.add(System.nanoTime() - start);
+			items = proposal.get("items").size();
+			start = System.nanoTime();
+			byte[] pdf = sendBytes(secretariat, "/meetings/" + meeting + "/agenda.pdf");
+			pdfs.add(System.nanoTime() - start);
+			pdfBytes = pdf.length;
+			pages = countPages(pdf);
+		}
+		String report = """
+				# Agenda with %d items: proposal and PDF
+
+				Measured %s by `AgendaBenchmark` against the local run (embedded PostgreSQL 18, one JVM,
+				%d cores), over HTTP on localhost with a real token. %d rounds, each on a new meeting; the
+				first round includes warm-up. Times in milliseconds.
+
+				| step | min | median | max |
+				|---|---|---|---|
+				| `POST /agenda/proposal` (%d items) | %s |
+				| `GET /agenda.pdf` (%d pages, %d KB) | %s |
+
+				Figures from one run on a shared 2-core machine; compare runs on the same machine only.
+				""".formatted(ITEMS, Instant.now(), Runtime.getRuntime().availableProcessors(), ROUNDS, items,
+				stats(proposals), pages, pdfBytes / 1024, stats(pdfs));
+		Path file = Path.of("docs", "benchmarks", "agenda-200-items.md");
+		Files.createDirectories(file.getParent());
+		Files.writeString(file, report);
+		System.out.println(report);
+	}
+
+	private static void ensureCasesAwaitingMeeting(String secretariat, String buf) throws Exception {
+		// counts what an earlier run left, page by page, so repeated runs measure the
+		// same 200
+		JsonNode page = json(send(secretariat, "GET", "/cases?status=AWAITING_MEETING&size=100", null, null));
+		int have = page.get("items").size();
+		while (page.has("nextCursor")) {
+			page = json(send(secretariat, "GET",
+					"/cases?status=AWAITING_MEETING&size=100&cursor="
+							+ URLEncoder.encode(page.get("nextCursor").asString(), StandardCharsets.UTF_8),
+					null, null));
+			have += page.get("items").size();
+		}
+		for (int i = have; i < ITEMS; i++) {
+			String cpr = "%02d%02d%02d-%04d".formatted(1 + i % 28, 1 + (i / 28) % 12, 40 + i / 336, 9900 + i % 100);
+			String body = """
+					{"unit":"KBH","subject":{"cpr":"%s","name":"Benchmark Person %d"},"concern":"Fiktiv bekymring",
+					 "category":"OTHER","legalBasis":"SUBJECT_CONSENT","urgent":false}""".formatted(cpr, i);
+			JsonNode created = json(send(buf, "POST", "/referrals", body, null));
+			String caseId = created.get("caseId").asString();
+			for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
+				send(secretariat, "POST", "/cases/" + caseId + "/transitions",
+						"{\"to\":\"" + to + "\",\"reason\":\"Benchmark\"}", "*");
+			}
+		}
+	}
+
+	private static String plan(String token, int round) throws Exception {
+		String startsAt = LocalDate.now(ZoneId.of("Europe/Copenhagen"))
+			.plusDays(10 + round)
+			.atTime(LocalTime.of(9, 0))
+			.atZone(ZoneId.of("Europe/Copenhagen"))
+			.toOffsetDateTime()
+			.toString();
+		return json(send(token, "POST", "/meetings", """
+				{"unit":"KBH","startsAt":"%s","durationMinutes":180,"location":"Benchmark",
+				 "invited":["KBH-POLITI","KRIMINALFORSORGEN","KK-BUF","KK-SOF"]}""".formatted(startsAt), null))
+			.get("meetingId")
+			.asString();
+	}
+
+	private static String stats(List<Long> nanos) {
+		List<Long> sorted = new ArrayList<>(nanos);
+		Collections.sort(sorted);
+		return "%d | %d | %d".formatted(millis(sorted.get(0)), millis(sorted.get(sorted.size() / 2)),
+				millis(sorted.get(sorted.size() - 1)));
+	}
+
+	private static long millis(long nanos) {
+		return Duration.ofNanos(nanos).toMillis();
+	}
+
+	private static int countPages(byte[] pdf) throws IOException {
+		try (PDDocument document = Loader.loadPDF(pdf)) {
+			return document.getNumberOfPages();
+		}
+	}
+
+	private static String token(String user) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(TOKEN_URL))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers
+				.ofString("grant_type=password&client_id=coordination-dev&username=" + user + "&password=demo"))
+			.build();
+		return JSON.readTree(HTTP.send(request, HttpResponse.BodyHandlers.ofString()).body())
+			.get("access_token")
+			.asString();
+	}
+
+	private static String send(String token, String method, String path, String body, String ifMatch)
+			throws IOException, InterruptedException {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(API + path))
+			.header("Authorization", "Bearer " + token)
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
+		if (body != null) {
+			builder.header("Content-Type", "application/json");
+		}
+		if (ifMatch != null) {
+			builder.header("If-Match", ifMatch);
+		}
+		HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(
+					method + " " + path + " -> " + response.statusCode() + " " + response.body());
+		}
+		return response.body();
+	}
+
+	private static byte[] sendBytes(String token, String path) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(API + path))
+			.header("Authorization", "Bearer " + token)
+			.header("Accept", "application/pdf")
+			.build();
+		HttpResponse<byte[]> response = HTTP.send(request, HttpResponse.BodyHandlers.ofByteArray());
+		if (response.statusCode() != 200) {
+			throw new IllegalStateException("PDF -> " + response.statusCode());
+		}
+		return response.body();
+	}
+
+	private static JsonNode json(String body) {
+		return JSON.readTree(body);
+	}
+
+}

@@ -221,6 +221,35 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(mailsAbout(meetingId, "Mødet er ændret", 2)).hasSize(2);
 	}
 
+	@Test
+	void cancellingAPublishedMeetingSendsTheCancellationAndFreezesIt() throws Exception {
+		String meetingId = plan("2027-10-07T09:00:00+02:00", List.of("KK-SOF")).text("/meetingId");
+		String meeting = "/api/meetings/" + meetingId;
+		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response published = api().as("sekretariat")
+			.header("If-Match", proposal.header("ETag").orElseThrow())
+			.post(meeting + "/agenda/publish", Map.of());
+		assertThat(api().as("sof").post(meeting + "/cancel", Map.of()).status()).isEqualTo(403);
+		Response cancelled = api().as("sekretariat")
+			.header("If-Match", published.header("ETag").orElseThrow())
+			.post(meeting + "/cancel", Map.of());
+		assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+		assertThat(cancelled.text("/state")).isEqualTo("CANCELLED");
+
+		Calendar ics = calendar(api().as("sof").header("Accept", "text/calendar").get(meeting + "/invitation.ics"));
+		assertThat(ics.getProperty(Property.METHOD).orElseThrow().getValue()).isEqualTo("CANCEL");
+		VEvent event = ics.getComponent(Component.VEVENT).map(VEvent.class::cast).orElseThrow();
+		assertThat(event.getProperty(Property.STATUS).orElseThrow().getValue()).isEqualTo("CANCELLED");
+		assertThat(event.getUid().orElseThrow().getValue()).isEqualTo(meetingId + "@coordination");
+		List<MimeMessage> mails = mailsAbout(meetingId, "Mødet er aflyst", 1);
+		assertThat(mails).hasSize(1);
+		assertThat(GreenMailUtil.getWholeMessage(mails.get(0))).contains("method=CANCEL");
+		assertThat(api().as("sekretariat")
+			.header("If-Match", cancelled.header("ETag").orElseThrow())
+			.patch(meeting, Map.of("location", "Et andet sted"))
+			.status()).isEqualTo(409);
+	}
+
 	/**
 	 * The mails about this meeting with this subject, waiting on GreenMail's arrival
 	 * signal (up to 20 s) until {@code expected} of them are there; other meetings may

@@ -146,6 +146,13 @@ class Meeting {
 		this.updatedAt = now;
 	}
 
+	/** Called off; the invited must learn it, so the invitation's sequence grows. */
+	void cancel(Instant now) {
+		this.state = MeetingState.CANCELLED;
+		this.sequence++;
+		this.updatedAt = now;
+	}
+
 	/** Minutes approved: the meeting is held and its record frozen. */
 	void held(Instant now) {
 		this.state = MeetingState.HELD;

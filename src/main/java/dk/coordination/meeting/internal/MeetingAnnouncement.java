@@ -10,7 +10,7 @@ record MeetingAnnouncement(UUID meetingId, Kind kind) {
 
 	enum Kind {
 
-		AGENDA_PUBLISHED, CHANGED
+		AGENDA_PUBLISHED, CHANGED, CANCELLED
 
 	}
 

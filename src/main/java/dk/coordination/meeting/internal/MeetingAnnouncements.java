@@ -49,6 +49,7 @@ class MeetingAnnouncements {
 			case AGENDA_PUBLISHED ->
 				"Dagsorden offentliggjort (version " + meeting.getAgendaVersion() + "): " + invitation.summary();
 			case CHANGED -> "Mødet er ændret: " + invitation.summary();
+			case CANCELLED -> "Mødet er aflyst: " + invitation.summary();
 		};
 		String text = """
 				%s

@@ -111,6 +111,12 @@ class MeetingController {
 		return withETag(ResponseEntity.ok(), id, meeting);
 	}
 
+	@PostMapping("/{id}/cancel")
+	ResponseEntity<MeetingView> cancel(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+		return withETag(ResponseEntity.ok(), id, this.meetings.cancel(id, ifMatch, CurrentUser.required()));
+	}
+
 	@PostMapping("/{id}/agenda/proposal")
 	ResponseEntity<AgendaView> propose(@PathVariable UUID id) {
 		return withETag(ResponseEntity.ok(), id, this.meetings.propose(id, CurrentUser.required()));
@@ -172,10 +178,12 @@ class MeetingController {
 	@GetMapping(path = "/{id}/invitation.ics", produces = "text/calendar")
 	ResponseEntity<String> invitation(@PathVariable UUID id) {
 		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
+		CalendarInvitation invitation = this.documents.invitation(access.meeting());
 		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("text/calendar; charset=UTF-8; method=REQUEST"))
+			.contentType(MediaType.parseMediaType(
+					"text/calendar; charset=UTF-8; method=" + (invitation.cancelled() ? "CANCEL" : "REQUEST")))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitation.ics\"")
-			.body(this.calendar.write(this.documents.invitation(access.meeting())));
+			.body(this.calendar.write(invitation));
 	}
 
 	/**

@@ -147,6 +147,20 @@ class MeetingService {
 	}
 
 	/**
+	 * Calls the meeting off; if the invited have an invitation, they get its
+	 * cancellation.
+	 */
+	MeetingView cancel(UUID meetingId, String ifMatch, CurrentUser user) {
+		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+		meeting.cancel(this.clock.instant());
+		this.meetings.flush();
+		if (meeting.getAgendaVersion() > 0) {
+			this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CANCELLED));
+		}
+		return view(meeting);
+	}
+
+	/**
 	 * Drafts the agenda from the state of the unit's cases. Items already on the draft
 	 * (and free items) stay; a case is never on it twice.
 	 */

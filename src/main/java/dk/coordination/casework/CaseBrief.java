@@ -6,7 +6,10 @@ import java.util.UUID;
 /**
  * The least an agenda needs to say about a case: its number, the person's initials (shown
  * only to those who take part in the case), and which organisations take part.
+ *
+ * @param subjectKey the keyed hash of the person's CPR number, so reads of the initials
+ * are logged against the person in the access log; never shown
  */
 public record CaseBrief(UUID caseId, String unitCode, String caseNumber, String subjectInitials,
-		Set<String> participants) {
+		Set<String> participants, String subjectKey) {
 }

@@ -101,6 +101,8 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(reordered.status()).as(reordered.toString()).isEqualTo(200);
 		assertThat(reordered.json().get("items").get(0).get("title").asString()).isEqualTo("Orientering fra politiet");
 		assertThat(reordered.json().get("items").get(0).get("position").asInt()).isEqualTo(1);
+		assertThat(reordered.json().get("items").get(0).get("caseId").isNull()).as("a free item's caseId is null")
+			.isTrue();
 		assertThat(api().as("sekretariat")
 			.header("If-Match", reordered.header("ETag").orElseThrow())
 			.put(meeting + "/agenda/order", Map.of("itemIds", order.subList(1, order.size())))
@@ -157,13 +159,18 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(sharedItem.get("caseNumber").asString()).startsWith("KBH-");
 		JsonNode otherItem = asPolice.get("items")
 			.valueStream()
-			.filter((node) -> !node.has("caseId") && node.has("caseNumber")
+			.filter((node) -> !node.hasNonNull("caseId") && node.hasNonNull("caseNumber")
 					&& node.get("caseNumber").asString().equals(caseNumber(other)))
 			.findFirst()
 			.orElseThrow();
-		assertThat(otherItem.has("subjectInitials")).isFalse();
+		assertThat(otherItem.hasNonNull("subjectInitials")).isFalse();
 		assertThat(otherItem.get("reasonText").asString()).isNotBlank();
 		assertThat(asPolice.has("publishedBy")).isFalse();
+
+		// the initials the police saw are logged as a read of that person's case, the
+		// other not
+		assertThat(reads("politi", shared)).contains("MEETING_AGENDA Mødeforberedelse");
+		assertThat(reads("politi", other)).doesNotContain("MEETING_AGENDA Mødeforberedelse");
 	}
 
 	@Test
@@ -302,6 +309,16 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		return new CalendarBuilder().build(new java.io.StringReader(ics.body()));
 	}
 
+	private List<String> reads(String user, String caseId) {
+		return api().as("auditor")
+			.get("/api/audit/access-log?case=" + caseId)
+			.json()
+			.valueStream()
+			.filter((entry) -> entry.get("username").asString().equals(user))
+			.map((entry) -> entry.get("what").asString() + " " + entry.get("purpose").asString())
+			.toList();
+	}
+
 	private Response plan(String startsAt, List<String> invited) {
 		return api().as("sekretariat").post("/api/meetings", meetingBody(startsAt, invited));
 	}
@@ -346,7 +363,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	private static Map<String, String> reasonsByCase(JsonNode agenda) {
 		Map<String, String> reasons = new LinkedHashMap<>();
 		agenda.get("items").forEach((item) -> {
-			if (item.has("caseId")) {
+			if (item.hasNonNull("caseId")) {
 				assertThat(reasons).as("a case is on the agenda once").doesNotContainKey(item.get("caseId").asString());
 				reasons.put(item.get("caseId").asString(), item.get("reason").asString());
 			}
@@ -357,7 +374,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	private static JsonNode item(JsonNode agenda, String caseId) {
 		return agenda.get("items")
 			.valueStream()
-			.filter((node) -> node.has("caseId") && node.get("caseId").asString().equals(caseId))
+			.filter((node) -> node.hasNonNull("caseId") && node.get("caseId").asString().equals(caseId))
 			.findFirst()
 			.orElseThrow();
 	}

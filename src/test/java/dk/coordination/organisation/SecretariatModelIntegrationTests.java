@@ -101,6 +101,23 @@ class SecretariatModelIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(api().as("admin").get("/api/units/KBH").text("/model")).isEqualTo("MODEL_1");
 	}
 
+	@Test
+	void anAdministratorSetsTheUnitsFollowUpDefault() {
+		assertThat(api().as("buf").get("/api/units/KBH").json().get("followUpDays").asInt()).isEqualTo(30);
+		assertThat(api().as("sekretariat").put("/api/units/KBH/follow-up-default", Map.of("days", 14)).status())
+			.isEqualTo(403);
+		assertThat(api().as("admin").put("/api/units/KBH/follow-up-default", Map.of("days", 0)).text("/errors/0/field"))
+			.isEqualTo("days");
+		try {
+			Response changed = api().as("admin").put("/api/units/KBH/follow-up-default", Map.of("days", 14));
+			assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+			assertThat(api().as("buf").get("/api/units/KBH").json().get("followUpDays").asInt()).isEqualTo(14);
+		}
+		finally {
+			api().as("admin").put("/api/units/KBH/follow-up-default", Map.of("days", 30));
+		}
+	}
+
 	private List<String> secretariatUnits(String user) {
 		Response me = api().as(user).get("/api/me");
 		assertThat(me.status()).as(me.toString()).isEqualTo(200);

@@ -84,12 +84,15 @@ class CaseAgendaQueries implements CaseAgenda {
 					.add(rs.getString("organisation"));
 			});
 		Map<UUID, CaseBrief> briefs = new HashMap<>();
-		this.jdbc.sql("select id, unit_code, case_number, subject_name from concern_case where id in (:ids)")
+		this.jdbc.sql(
+				"select id, unit_code, case_number, subject_name, subject_cpr_hash from concern_case where id in (:ids)")
 			.param("ids", caseIds)
 			.query((rs) -> {
 				UUID id = rs.getObject("id", UUID.class);
-				briefs.put(id, new CaseBrief(id, rs.getString("unit_code"), rs.getString("case_number"),
-						initials(rs.getString("subject_name")), Set.copyOf(participants.getOrDefault(id, Set.of()))));
+				briefs.put(id,
+						new CaseBrief(id, rs.getString("unit_code"), rs.getString("case_number"),
+								initials(rs.getString("subject_name")),
+								Set.copyOf(participants.getOrDefault(id, Set.of())), rs.getString("subject_cpr_hash")));
 			});
 		return briefs;
 	}

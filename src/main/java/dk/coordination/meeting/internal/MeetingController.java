@@ -32,6 +32,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.coordination.audit.ReadPurpose;
 import dk.coordination.casework.CaseDecision;
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.ClosingReason;
@@ -127,9 +128,10 @@ class MeetingController {
 	 * {@code version}; the invited get published versions only, the latest by default.
 	 */
 	@GetMapping("/{id}/agenda")
-	ResponseEntity<AgendaView> agenda(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+	ResponseEntity<AgendaView> agenda(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+			@ReadPurpose("Mødeforberedelse") String purpose) {
 		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		return withETag(ResponseEntity.ok(), id, this.meetings.agenda(access, version));
+		return withETag(ResponseEntity.ok(), id, this.meetings.agenda(access, version, purpose));
 	}
 
 	@PostMapping("/{id}/agenda/items")
@@ -165,9 +167,10 @@ class MeetingController {
 	 * see.
 	 */
 	@GetMapping(path = "/{id}/agenda.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-	ResponseEntity<byte[]> agendaPdf(@PathVariable UUID id, @RequestParam(required = false) Integer version) {
+	ResponseEntity<byte[]> agendaPdf(@PathVariable UUID id, @RequestParam(required = false) Integer version,
+			@ReadPurpose("Mødeforberedelse") String purpose) {
 		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		byte[] pdf = this.pdf.render(this.documents.agenda(access, version));
+		byte[] pdf = this.pdf.render(this.documents.agenda(access, version, purpose));
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dagsorden.pdf\"")
@@ -223,8 +226,8 @@ class MeetingController {
 	}
 
 	@GetMapping("/{id}/minutes")
-	MeetingRecords.MinutesView minutes(@PathVariable UUID id) {
-		return this.records.minutes(this.meetings.requireVisible(id, CurrentUser.required()));
+	MeetingRecords.MinutesView minutes(@PathVariable UUID id, @ReadPurpose("Mødereferat") String purpose) {
+		return this.records.readMinutes(this.meetings.requireVisible(id, CurrentUser.required()), purpose);
 	}
 
 	/** Freezes the minutes; the meeting is then HELD. */

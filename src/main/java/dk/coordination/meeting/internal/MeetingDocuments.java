@@ -26,9 +26,9 @@ class MeetingDocuments {
 		this.mail = mail;
 	}
 
-	AgendaDocument agenda(Access access, Integer version) {
+	AgendaDocument agenda(Access access, Integer version, String purpose) {
 		Meeting meeting = access.meeting();
-		AgendaView agenda = this.meetings.agenda(access, version);
+		AgendaView agenda = this.meetings.agenda(access, version, purpose);
 		String unitName = this.meetings.unitName(meeting.getUnitCode());
 		return new AgendaDocument(unitName, meeting.getStartsAt().atZone(MeetingService.DANISH_TIME),
 				meeting.endsAt().atZone(MeetingService.DANISH_TIME), meeting.getLocation(),

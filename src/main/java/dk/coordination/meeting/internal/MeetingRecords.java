@@ -19,7 +19,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dk.coordination.audit.AccessLog;
 import dk.coordination.audit.ChangeSource;
+import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.casework.AgendaReason;
 import dk.coordination.casework.CaseBrief;
 import dk.coordination.casework.CaseDecision;
@@ -56,10 +58,14 @@ class MeetingRecords {
 
 	private final TransactionTemplate transactions;
 
+	private final AccessLog accessLog;
+
 	private final Clock clock = Clock.systemUTC();
 
 	MeetingRecords(MeetingService meetings, AgendaItemRepository items, MeetingRepository meetingRepository,
-			CaseDecisions decisions, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager) {
+			CaseDecisions decisions, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager,
+			AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;
 		this.meetingRepository = meetingRepository;
@@ -144,6 +150,27 @@ class MeetingRecords {
 			meeting.held(now);
 			this.meetingRepository.flush();
 			return minutes(this.meetings.requireVisible(meetingId, user));
+		});
+	}
+
+	/**
+	 * Reads the minutes; each case item whose minutes the reader sees is a logged read.
+	 */
+	MinutesView readMinutes(Access access, String purpose) {
+		return this.transactions.execute((status) -> {
+			MinutesView view = minutes(access);
+			List<UUID> shown = view.items()
+				.stream()
+				.filter((item) -> item.caseId() != null && item.minutes() != null)
+				.map(MinutesItem::caseId)
+				.toList();
+			Map<UUID, CaseBrief> briefs = this.meetings.caseBriefs(shown);
+			this.accessLog.recordAll(shown.stream()
+				.filter(briefs::containsKey)
+				.map((caseId) -> new PersonalDataRead(caseId, briefs.get(caseId).subjectKey(), "MEETING_MINUTES",
+						purpose))
+				.toList());
+			return view;
 		});
 	}
 

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import dk.coordination.audit.AccessLog;
+import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.casework.AgendaCandidate;
 import dk.coordination.casework.AgendaReason;
 import dk.coordination.casework.CaseAgenda;
@@ -63,10 +65,14 @@ class MeetingService {
 
 	private final ApplicationEventPublisher events;
 
+	private final AccessLog accessLog;
+
 	private final Clock clock = Clock.systemUTC();
 
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, CoordinationUnits units,
-			CaseAgenda caseAgenda, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events) {
+			CaseAgenda caseAgenda, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
+			AccessLog accessLog) {
+		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;
 		this.units = units;
@@ -261,7 +267,7 @@ class MeetingService {
 			.update();
 		this.meetings.flush();
 		this.events.publishEvent(new MeetingAnnouncement(meetingId, MeetingAnnouncement.Kind.AGENDA_PUBLISHED));
-		return agenda(requireVisible(meetingId, user), version);
+		return agenda(requireVisible(meetingId, user), version, "Offentliggørelse af dagsorden");
 	}
 
 	/**
@@ -269,8 +275,24 @@ class MeetingService {
 	 * a published version; the invited see published versions only, the latest by
 	 * default.
 	 */
-	@Transactional(readOnly = true)
-	AgendaView agenda(Access access, Integer requestedVersion) {
+	AgendaView agenda(Access access, Integer requestedVersion, String purpose) {
+		AgendaView agenda = agenda(access, requestedVersion);
+		// initials are personal data: each item that shows them is a read of that
+		// person's case
+		List<UUID> shown = agenda.items()
+			.stream()
+			.filter((item) -> item.subjectInitials() != null)
+			.map(AgendaItemView::caseId)
+			.toList();
+		Map<UUID, CaseBrief> briefs = this.caseAgenda.briefs(shown);
+		this.accessLog.recordAll(shown.stream()
+			.filter(briefs::containsKey)
+			.map((caseId) -> new PersonalDataRead(caseId, briefs.get(caseId).subjectKey(), "MEETING_AGENDA", purpose))
+			.toList());
+		return agenda;
+	}
+
+	private AgendaView agenda(Access access, Integer requestedVersion) {
 		Meeting meeting = access.meeting();
 		if (requestedVersion == null && access.secretariat()) {
 			return draft(access);

@@ -35,7 +35,6 @@ final class MeetingViews {
 	 * One item as this reader may see it: organisations not taking part in the case see
 	 * only its number and why it is on the agenda.
 	 */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
 	record AgendaItemView(UUID id, int position, UUID caseId, String caseNumber, String reason, String reasonText,
 			String title, String subjectInitials) {
 	}

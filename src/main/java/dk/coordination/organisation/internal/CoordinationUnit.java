@@ -73,6 +73,15 @@ class CoordinationUnit {
 		return true;
 	}
 
+	/** Returns false, changing nothing, when the default is already {@code days}. */
+	boolean followUpAfter(int days) {
+		if (this.followUpDays == days) {
+			return false;
+		}
+		this.followUpDays = days;
+		return true;
+	}
+
 	UnitDetails toDetails() {
 		return new UnitDetails(this.code, this.name, this.municipality, this.secretariatModel,
 				secretariatOrganisation(), this.model1Secretariat, this.model2Secretariat, this.municipalCoordinator,

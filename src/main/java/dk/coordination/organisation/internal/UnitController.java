@@ -1,6 +1,8 @@
 package dk.coordination.organisation.internal;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -43,8 +45,20 @@ class UnitController {
 			.orElseThrow(() -> unitNotFound(code));
 	}
 
+	/**
+	 * How many days after a decision an active or monitored case is followed up when
+	 * nobody sets a date (admin only); applies to the next such decision.
+	 */
+	@PutMapping("/{code}/follow-up-default")
+	UnitDetails followUpDefault(@PathVariable String code, @Valid @RequestBody FollowUpDefault request) {
+		return this.units.changeFollowUpDefault(code, request.days()).orElseThrow(() -> unitNotFound(code));
+	}
+
 	private static ResponseStatusException unitNotFound(String code) {
 		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No coordination unit with code " + code);
+	}
+
+	record FollowUpDefault(@NotNull @Min(1) @Max(365) Integer days) {
 	}
 
 	record ModelSwitch(@NotNull SecretariatModel model, @NotBlank @Size(max = 2000) String reason) {

@@ -77,6 +77,14 @@ class UnitService implements CoordinationUnits {
 	}
 
 	@Transactional
+	Optional<UnitDetails> changeFollowUpDefault(String unitCode, int days) {
+		return this.units.findById(unitCode).map((unit) -> {
+			unit.followUpAfter(days);
+			return unit.toDetails();
+		});
+	}
+
+	@Transactional
 	Optional<UnitDetails> switchModel(String unitCode, SecretariatModel model, String reason, CurrentUser admin) {
 		return this.units.findById(unitCode).map((unit) -> {
 			SecretariatModel before = unit.getSecretariatModel();

@@ -49,7 +49,7 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html", "/error")
 				.permitAll()
-				.requestMatchers(HttpMethod.PUT, "/api/units/*/secretariat-model")
+				.requestMatchers(HttpMethod.PUT, "/api/units/*/secretariat-model", "/api/units/*/follow-up-default")
 				.hasRole(Role.ADMIN.realmRole())
 				.requestMatchers("/api/audit/**")
 				.hasRole(Role.AUDITOR.realmRole())

@@ -199,6 +199,9 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(newCaseId).isNotEqualTo(caseId);
 		Response newCase = api().as("sekretariat").get("/api/cases/" + newCaseId);
 		assertThat(newCase.text("/earlierCases/0/caseId")).isEqualTo(caseId);
+		assertThat(api().as("sekretariat").get("/api/cases/" + caseId).json().get("allowedTransitions"))
+			.as("reopening is not offered while the person has another open case")
+			.isEmpty();
 
 		// reopening the old case would give the person two open cases
 		Response reopen = api().as("sekretariat")

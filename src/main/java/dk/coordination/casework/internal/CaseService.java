@@ -308,6 +308,9 @@ class CaseService implements CaseIntake {
 					: this.mapper.toView(referral).withoutContent())
 			.toList();
 		boolean cooperation = access.canSeeCooperation();
+		List<ConcernCase> otherCases = access.canManage()
+				? this.cases.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), caseId)
+				: List.of();
 		return new CaseView(caseId, concernCase.getCaseNumber(), concernCase.getUnitCode(), concernCase.getStatus(),
 				concernCase.getClosingReason(), concernCase.getStatusReason(), concernCase.getStatusModel(),
 				concernCase.isNewInformation(), concernCase.getFollowUpDate(), concernCase.getCreatedAt(),
@@ -321,12 +324,23 @@ class CaseService implements CaseIntake {
 				cooperation ? this.tasks.findByCaseIdOrderByCreatedAt(caseId).stream().map(this.mapper::toView).toList()
 						: List.of(),
 				cooperation ? latestPerOrganisation(this.reports.findByCaseIdOrderByReportedAtDesc(caseId)) : List.of(),
-				access.canManage() ? List.copyOf(CaseWorkflow.next(concernCase.getStatus())) : List.of(),
-				access.canManage() ? this.cases
-					.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), caseId)
-					.stream()
-					.map(this.mapper::toEarlierCase)
-					.toList() : List.of());
+				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList());
+	}
+
+	/**
+	 * What the secretariat may do next; reopening is left out while the person has
+	 * another open case, since it would be refused.
+	 */
+	private static List<CaseStatus> allowedTransitions(Access access, List<ConcernCase> otherCases) {
+		if (!access.canManage()) {
+			return List.of();
+		}
+		CaseStatus status = access.concernCase().getStatus();
+		boolean anotherOpen = otherCases.stream().anyMatch((other) -> other.getStatus() != CaseStatus.CLOSED);
+		return CaseWorkflow.next(status)
+			.stream()
+			.filter((to) -> !(anotherOpen && CaseWorkflow.isReopening(status, to)))
+			.toList();
 	}
 
 	private List<StatusReportView> latestPerOrganisation(List<StatusReport> newestFirst) {

@@ -1,7 +1,13 @@
 package dk.coordination;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Predicate;
+
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -35,6 +41,34 @@ public abstract class IntegrationTestEnvironment {
 		mail.start();
 		Runtime.getRuntime().addShutdownHook(new Thread(mail::stop, "greenmail-stop"));
 		return mail;
+	}
+
+	/**
+	 * The received mails that match, waiting on GreenMail's arrival signal (up to 20 s)
+	 * until {@code expected} of them are there; fewer when they did not come. GreenMail
+	 * lists messages per mailbox, not in order of arrival, and other tests' mails arrive
+	 * meanwhile, so callers match on content rather than position.
+	 */
+	protected static List<MimeMessage> awaitMails(Predicate<MimeMessage> matching, int expected) {
+		long deadline = System.currentTimeMillis() + 20_000;
+		while (true) {
+			MimeMessage[] all = MAIL.getReceivedMessages();
+			List<MimeMessage> found = Arrays.stream(all).filter(matching).toList();
+			if (found.size() >= expected || System.currentTimeMillis() > deadline) {
+				return found;
+			}
+			MAIL.waitForIncomingEmail(1_000, all.length + 1);
+		}
+	}
+
+	/** The mail's subject; a test helper, so a broken message fails the test. */
+	protected static String subjectOf(MimeMessage mail) {
+		try {
+			return mail.getSubject();
+		}
+		catch (MessagingException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	@DynamicPropertySource

@@ -258,24 +258,12 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	/**
-	 * The mails about this meeting with this subject, waiting on GreenMail's arrival
-	 * signal (up to 20 s) until {@code expected} of them are there; other meetings may
-	 * send mail meanwhile, and GreenMail lists messages per mailbox, not in order of
-	 * arrival.
+	 * The mails about this meeting with this subject, waiting for {@code expected} of
+	 * them.
 	 */
 	private static List<MimeMessage> mailsAbout(String meetingId, String subject, int expected) {
-		long deadline = System.currentTimeMillis() + 20_000;
-		while (true) {
-			MimeMessage[] all = MAIL.getReceivedMessages();
-			List<MimeMessage> about = java.util.Arrays.stream(all)
-				.filter((mail) -> subjectOf(mail).startsWith(subject)
-						&& GreenMailUtil.getWholeMessage(mail).contains(meetingId))
-				.toList();
-			if (about.size() >= expected || System.currentTimeMillis() > deadline) {
-				return about;
-			}
-			MAIL.waitForIncomingEmail(1_000, all.length + 1);
-		}
+		return awaitMails((mail) -> subjectOf(mail).startsWith(subject)
+				&& GreenMailUtil.getWholeMessage(mail).contains(meetingId), expected);
 	}
 
 	/** The printed lines of one case's item, from its case number to its reason. */
@@ -283,15 +271,6 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		int start = text.indexOf("Sag: " + caseNumber);
 		assertThat(start).as(caseNumber + " is on the printed agenda").isNotNegative();
 		return text.substring(start, text.indexOf("Begrundelse", start));
-	}
-
-	private static String subjectOf(MimeMessage mail) {
-		try {
-			return mail.getSubject();
-		}
-		catch (jakarta.mail.MessagingException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 	private static String recipient(MimeMessage mail) {

@@ -2,7 +2,6 @@ package dk.coordination.audit.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,6 +22,7 @@ import dk.coordination.audit.ReadPurpose;
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.DanishTime;
 
 /**
  * The read log for the auditor (data-protection officer): who read what, when and why, by
@@ -34,8 +34,6 @@ import dk.coordination.web.InvalidFieldException;
 @Validated
 @RequestMapping("/api/audit/access-log")
 class AccessLogController {
-
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final JdbcClient jdbc;
 
@@ -89,7 +87,7 @@ class AccessLogController {
 				""")
 			.param("hash", hash)
 			.query((rs, row) -> new CitizenRead(
-					rs.getTimestamp("read_at").toInstant().atZone(DANISH_TIME).toLocalDate(),
+					rs.getTimestamp("read_at").toInstant().atZone(DanishTime.ZONE).toLocalDate(),
 					rs.getString("organisation"), rs.getString("purpose")))
 			.list();
 		this.accessLog.record(new PersonalDataRead(null, hash, "ACCESS_LOG_EXPORT", purpose));

@@ -1,10 +1,11 @@
 package dk.coordination.casework.internal;
 
 import java.time.Instant;
-import java.time.ZoneId;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import dk.coordination.web.DanishTime;
 
 /**
  * Readable case numbers per unit and year ({@code KBH-2026-0007}). The counter row is
@@ -14,9 +15,6 @@ import org.springframework.stereotype.Component;
 @Component
 class CaseNumbers {
 
-	// the unit's year turns at midnight in Denmark, not in UTC
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
-
 	private final JdbcClient jdbc;
 
 	CaseNumbers(JdbcClient jdbc) {
@@ -24,7 +22,8 @@ class CaseNumbers {
 	}
 
 	String next(String unitCode, Instant now) {
-		int year = now.atZone(DANISH_TIME).getYear();
+		// the unit's year turns at midnight in Denmark, not in UTC
+		int year = now.atZone(DanishTime.ZONE).getYear();
 		int value = this.jdbc.sql("""
 				insert into case_number_counter (unit_code, year, last_value) values (:unit, :year, 1)
 				on conflict (unit_code, year) do update set last_value = case_number_counter.last_value + 1

@@ -3,7 +3,6 @@ package dk.coordination.casework.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,7 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
+import dk.coordination.web.DanishTime;
 
 /**
  * The use cases of a case: intake, view, list, transition, history. Every one of them
@@ -57,9 +57,6 @@ import dk.coordination.web.Problems;
 @Transactional(readOnly = true)
 @EnableConfigurationProperties(CaseworkProperties.class)
 class CaseService implements CaseIntake {
-
-	// calendar days (review and follow-up dates) are Danish days
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final ConcernCaseRepository cases;
 
@@ -249,7 +246,7 @@ class CaseService implements CaseIntake {
 	 * date (the unit's default after today when none lies ahead).
 	 */
 	private void afterTransition(ConcernCase concernCase, CaseStatus from, UnitDetails unit, Instant now) {
-		LocalDate today = LocalDate.ofInstant(now, DANISH_TIME);
+		LocalDate today = LocalDate.ofInstant(now, DanishTime.ZONE);
 		CaseStatus to = concernCase.getStatus();
 		if (to == CaseStatus.CLOSED) {
 			this.properties.reviewAfterMonths()

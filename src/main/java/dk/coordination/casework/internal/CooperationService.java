@@ -2,7 +2,6 @@ package dk.coordination.casework.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +30,7 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
+import dk.coordination.web.DanishTime;
 
 /**
  * How organisations take part in a case: disclosure to participants, their own tasks,
@@ -41,9 +41,6 @@ import dk.coordination.web.Problems;
 @Service
 @Transactional
 class CooperationService {
-
-	// due dates are Danish calendar days
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final CaseAccess access;
 
@@ -185,7 +182,7 @@ class CooperationService {
 		if (unitCodes.isEmpty()) {
 			throw CaseAccess.forbidden("The follow-up list is the secretariat's.");
 		}
-		LocalDate today = LocalDate.now(this.clock.withZone(DANISH_TIME));
+		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
 		List<FollowUpItem> items = new ArrayList<>(this.jdbc.sql("""
 				select t.id, t.case_id, c.case_number, c.unit_code, t.organisation, t.description, t.due_date
 				from case_task t join concern_case c on c.id = t.case_id

@@ -3,7 +3,6 @@ package dk.coordination.casework.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -25,6 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import dk.coordination.casework.DueWorkFound;
+import dk.coordination.web.DanishTime;
 
 /**
  * Once a day, finds per unit what has become due (follow-ups, overdue tasks, reviews) and
@@ -40,8 +40,6 @@ class DueWorkJob {
 	static final String LOCK_NAME = "due-work";
 
 	private static final Logger log = LoggerFactory.getLogger(DueWorkJob.class);
-
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final JdbcClient jdbc;
 
@@ -90,7 +88,7 @@ class DueWorkJob {
 	}
 
 	private void findDueWork() {
-		LocalDate today = LocalDate.now(this.clock.withZone(DANISH_TIME));
+		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
 		List<DueWorkFound> found = this.jdbc.sql("""
 				select u.code,
 				  (select count(*) from concern_case c where c.unit_code = u.code and c.status <> 'CLOSED'

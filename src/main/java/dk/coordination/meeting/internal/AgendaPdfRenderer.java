@@ -8,7 +8,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -32,6 +31,8 @@ import org.openpdf.text.pdf.PdfWriter;
 import org.openpdf.text.pdf.draw.LineSeparator;
 import org.springframework.stereotype.Component;
 
+import dk.coordination.web.DanishTime;
+
 /**
  * Prints an agenda as an A4 PDF laid out like a Danish municipality's dagsorden. Uses the
  * standard Helvetica with WinAnsi (Cp1252) encoding: it covers Danish and most Western
@@ -41,9 +42,6 @@ import org.springframework.stereotype.Component;
 class AgendaPdfRenderer {
 
 	private static final Locale DANISH = Locale.of("da", "DK");
-
-	// publishedAt is an instant; the other times arrive already in Danish time
-	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE 'den' d. MMMM yyyy", DANISH);
 
@@ -160,7 +158,7 @@ class AgendaPdfRenderer {
 		if (published == null) {
 			return version;
 		}
-		ZonedDateTime at = published.atZone(DANISH_TIME);
+		ZonedDateTime at = published.atZone(DanishTime.ZONE);
 		return version + ", offentliggjort " + at.format(DATE) + " kl. " + at.format(TIME);
 	}
 

@@ -42,6 +42,7 @@ import dk.coordination.meeting.internal.MeetingViews.MeetingView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.DanishTime;
 
 @RestController
 @RequestMapping("/api/meetings")
@@ -82,13 +83,13 @@ class MeetingController {
 	@GetMapping
 	List<MeetingView> list(@RequestParam String unit, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		LocalDate start = (from != null) ? from : LocalDate.now(MeetingService.DANISH_TIME).minusMonths(1);
+		LocalDate start = (from != null) ? from : LocalDate.now(DanishTime.ZONE).minusMonths(1);
 		LocalDate end = (to != null) ? to : start.plusYears(1);
 		if (!end.isAfter(start)) {
 			throw new InvalidFieldException("to", "must be after from");
 		}
-		return this.meetings.list(unit, start.atStartOfDay(MeetingService.DANISH_TIME).toInstant(),
-				end.atStartOfDay(MeetingService.DANISH_TIME).toInstant(), CurrentUser.required());
+		return this.meetings.list(unit, start.atStartOfDay(DanishTime.ZONE).toInstant(),
+				end.atStartOfDay(DanishTime.ZONE).toInstant(), CurrentUser.required());
 	}
 
 	@GetMapping("/{id}")

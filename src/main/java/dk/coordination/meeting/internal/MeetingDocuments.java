@@ -8,6 +8,7 @@ import dk.coordination.meeting.MeetingState;
 import dk.coordination.meeting.internal.MeetingService.Access;
 import dk.coordination.meeting.internal.MeetingViews.AgendaView;
 import dk.coordination.organisation.OrganisationDetails;
+import dk.coordination.web.DanishTime;
 
 /**
  * Turns a meeting and its agenda into what is printed and sent: the agenda for one reader
@@ -30,8 +31,8 @@ class MeetingDocuments {
 		Meeting meeting = access.meeting();
 		AgendaView agenda = this.meetings.agenda(access, version, purpose);
 		String unitName = this.meetings.unitName(meeting.getUnitCode());
-		return new AgendaDocument(unitName, meeting.getStartsAt().atZone(MeetingService.DANISH_TIME),
-				meeting.endsAt().atZone(MeetingService.DANISH_TIME), meeting.getLocation(),
+		return new AgendaDocument(unitName, meeting.getStartsAt().atZone(DanishTime.ZONE),
+				meeting.endsAt().atZone(DanishTime.ZONE), meeting.getLocation(),
 				this.meetings.invited(meeting).stream().map(OrganisationDetails::name).toList(), agenda.version(),
 				agenda.publishedAt(),
 				agenda.items()

@@ -32,6 +32,7 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
+import dk.coordination.web.DanishTime;
 
 /**
  * What happens at and after the meeting: decisions on agenda items (applied to the cases
@@ -98,8 +99,8 @@ class MeetingRecords {
 		if (item.getCaseId() == null && decidesCase) {
 			throw new InvalidFieldException("transition", "a free item records minutes only; it is about no case");
 		}
-		String source = "Møde " + meeting.getStartsAt().atZone(MeetingService.DANISH_TIME).format(DANISH_DATE)
-				+ ", punkt " + item.getPosition() + " (" + meetingId + ")";
+		String source = "Møde " + meeting.getStartsAt().atZone(DanishTime.ZONE).format(DANISH_DATE) + ", punkt "
+				+ item.getPosition() + " (" + meetingId + ")";
 		return ChangeSource.during(source, () -> this.transactions.execute((status) -> {
 			AgendaItem managed = this.items.findById(itemId).orElseThrow();
 			managed.recordDecision(minutes, user.username(), this.clock.instant());
@@ -109,7 +110,7 @@ class MeetingRecords {
 			}
 			this.meetingRepository.findById(meetingId).orElseThrow().agendaEdited(this.clock.instant());
 			this.items.flush();
-			return toMinutesItem(managed, briefs(List.of(managed)));
+			return toMinutesItem(managed, this.meetings.briefsOf(List.of(managed)));
 		}));
 	}
 
@@ -134,7 +135,7 @@ class MeetingRecords {
 						"Only the minutes of a meeting with a published agenda are approved.");
 			}
 			List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-			Map<UUID, CaseBrief> briefs = briefs(current);
+			Map<UUID, CaseBrief> briefs = this.meetings.briefsOf(current);
 			Instant now = this.clock.instant();
 			FrozenMinutes frozen = new FrozenMinutes(List.copyOf(meeting.getAttendees()),
 					current.stream().map((item) -> toMinutesItem(item, briefs)).toList());
@@ -158,19 +159,15 @@ class MeetingRecords {
 	 */
 	MinutesView readMinutes(Access access, String purpose) {
 		return this.transactions.execute((status) -> {
-			MinutesView view = minutes(access);
-			List<UUID> shown = view.items()
+			MinutesRead read = read(access);
+			this.accessLog.recordAll(read.view()
+				.items()
 				.stream()
 				.filter((item) -> item.caseId() != null && item.minutes() != null)
-				.map(MinutesItem::caseId)
-				.toList();
-			Map<UUID, CaseBrief> briefs = this.meetings.caseBriefs(shown);
-			this.accessLog.recordAll(shown.stream()
-				.filter(briefs::containsKey)
-				.map((caseId) -> new PersonalDataRead(caseId, briefs.get(caseId).subjectKey(), "MEETING_MINUTES",
-						purpose))
+				.map((item) -> new PersonalDataRead(item.caseId(), read.briefs().get(item.caseId()).subjectKey(),
+						"MEETING_MINUTES", purpose))
 				.toList());
-			return view;
+			return read.view();
 		});
 	}
 
@@ -180,6 +177,14 @@ class MeetingRecords {
 	 * the reader's organisation does not take part in show only the case number.
 	 */
 	MinutesView minutes(Access access) {
+		return read(access).view();
+	}
+
+	/** Minutes as shown, with the briefs they were minimised by (one query for both). */
+	private record MinutesRead(MinutesView view, Map<UUID, CaseBrief> briefs) {
+	}
+
+	private MinutesRead read(Access access) {
 		Meeting meeting = access.meeting();
 		List<ApprovedRow> approved = this.jdbc.sql(
 				"select approved_at, approved_by, content::text as content from approved_minutes where meeting_id = :id")
@@ -192,9 +197,11 @@ class MeetingRecords {
 				throw Problems.notFound("The minutes of this meeting are not approved yet.");
 			}
 			List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meeting.getId());
-			Map<UUID, CaseBrief> briefs = briefs(current);
-			return new MinutesView(meeting.getId(), false, null, null, List.copyOf(meeting.getAttendees()),
-					current.stream().map((item) -> toMinutesItem(item, briefs)).toList());
+			Map<UUID, CaseBrief> briefs = this.meetings.briefsOf(current);
+			return new MinutesRead(
+					new MinutesView(meeting.getId(), false, null, null, List.copyOf(meeting.getAttendees()),
+							current.stream().map((item) -> toMinutesItem(item, briefs)).toList()),
+					briefs);
 		}
 		ApprovedRow row = approved.get(0);
 		Map<UUID, CaseBrief> briefs = this.meetings
@@ -202,17 +209,12 @@ class MeetingRecords {
 		List<MinutesItem> visible = row.content()
 			.items()
 			.stream()
-			.map((item) -> access.secretariat() || item.caseId() == null || takesPart(briefs.get(item.caseId()), access)
-					? item
+			.map((item) -> (item.caseId() == null || access.mayReadDetails(briefs.get(item.caseId()))) ? item
 					: new MinutesItem(item.itemId(), item.position(), null, item.caseNumber(),
 							"Sag " + item.caseNumber(), item.reasonText(), null, item.decidedAt()))
 			.toList();
-		return new MinutesView(meeting.getId(), true, row.approvedAt(), access.secretariat() ? row.approvedBy() : null,
-				row.content().attendees(), visible);
-	}
-
-	private static boolean takesPart(CaseBrief brief, Access access) {
-		return brief != null && brief.participants().contains(access.user().organisation());
+		return new MinutesRead(new MinutesView(meeting.getId(), true, row.approvedAt(),
+				access.secretariat() ? row.approvedBy() : null, row.content().attendees(), visible), briefs);
 	}
 
 	private Meeting requireOpen(UUID meetingId, String ifMatch, CurrentUser user) {
@@ -222,11 +224,6 @@ class MeetingRecords {
 			throw Problems.of(HttpStatus.CONFLICT, "The meeting is " + meeting.getState() + "; its record is frozen.");
 		}
 		return this.meetingRepository.findById(meetingId).orElseThrow();
-	}
-
-	private Map<UUID, CaseBrief> briefs(List<AgendaItem> current) {
-		return this.meetings
-			.caseBriefs(current.stream().map(AgendaItem::getCaseId).filter((id) -> id != null).toList());
 	}
 
 	private static MinutesItem toMinutesItem(AgendaItem item, Map<UUID, CaseBrief> briefs) {

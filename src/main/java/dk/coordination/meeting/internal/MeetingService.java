@@ -3,7 +3,6 @@ package dk.coordination.meeting.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -39,6 +38,7 @@ import dk.coordination.security.Role;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
+import dk.coordination.web.DanishTime;
 
 /**
  * Convening meetings and drafting, editing and publishing their agendas. The secretariat
@@ -48,8 +48,6 @@ import dk.coordination.web.Problems;
 @Service
 @Transactional
 class MeetingService {
-
-	static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
 	private final MeetingRepository meetings;
 
@@ -87,6 +85,14 @@ class MeetingService {
 
 		boolean canSee() {
 			return this.secretariat || this.invited;
+		}
+
+		/**
+		 * Data minimisation: the secretariat reads every case item whole; an invited
+		 * organisation only those about cases it takes part in.
+		 */
+		boolean mayReadDetails(CaseBrief brief) {
+			return this.secretariat || (brief != null && brief.participants().contains(this.user.organisation()));
 		}
 
 	}
@@ -175,7 +181,7 @@ class MeetingService {
 		Meeting meeting = requireOpen(access.meeting());
 		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
 		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
-		LocalDate meetingDate = meeting.getStartsAt().atZone(DANISH_TIME).toLocalDate();
+		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
 		int position = current.size();
 		for (AgendaCandidate candidate : this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate)) {
 			if (onAgenda.add(candidate.caseId())) {
@@ -247,12 +253,7 @@ class MeetingService {
 	AgendaView publish(UUID meetingId, String ifMatch, CurrentUser user) {
 		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		Map<UUID, CaseBrief> briefs = briefsOf(current);
-		List<PublishedItem> frozen = current.stream()
-			.map((item) -> new PublishedItem(item.getId(), item.getPosition(), item.getCaseId(),
-					(item.getCaseId() != null) ? briefs.get(item.getCaseId()).caseNumber() : null, item.getReason(),
-					item.getTitle()))
-			.toList();
+		List<PublishedItem> frozen = asPublished(current, briefsOf(current));
 		Instant now = this.clock.instant();
 		int version = meeting.publishAgenda(now);
 		this.jdbc.sql("""
@@ -276,26 +277,27 @@ class MeetingService {
 	 * default.
 	 */
 	AgendaView agenda(Access access, Integer requestedVersion, String purpose) {
-		AgendaView agenda = agenda(access, requestedVersion);
+		AgendaRead read = read(access, requestedVersion);
 		// initials are personal data: each item that shows them is a read of that
 		// person's case
-		List<UUID> shown = agenda.items()
+		this.accessLog.recordAll(read.view()
+			.items()
 			.stream()
 			.filter((item) -> item.subjectInitials() != null)
-			.map(AgendaItemView::caseId)
-			.toList();
-		Map<UUID, CaseBrief> briefs = this.caseAgenda.briefs(shown);
-		this.accessLog.recordAll(shown.stream()
-			.filter(briefs::containsKey)
-			.map((caseId) -> new PersonalDataRead(caseId, briefs.get(caseId).subjectKey(), "MEETING_AGENDA", purpose))
+			.map((item) -> new PersonalDataRead(item.caseId(), read.briefs().get(item.caseId()).subjectKey(),
+					"MEETING_AGENDA", purpose))
 			.toList());
-		return agenda;
+		return read.view();
 	}
 
-	private AgendaView agenda(Access access, Integer requestedVersion) {
+	/** An agenda as shown, with the briefs it was minimised by (one query for both). */
+	private record AgendaRead(AgendaView view, Map<UUID, CaseBrief> briefs) {
+	}
+
+	private AgendaRead read(Access access, Integer requestedVersion) {
 		Meeting meeting = access.meeting();
 		if (requestedVersion == null && access.secretariat()) {
-			return draft(access);
+			return readDraft(access);
 		}
 		int version = (requestedVersion != null) ? requestedVersion : meeting.getAgendaVersion();
 		if (version < 1 || version > meeting.getAgendaVersion()) {
@@ -309,15 +311,18 @@ class MeetingService {
 			List<PublishedItem> frozen = this.json.readValue(rs.getString("items"),
 					new TypeReference<List<PublishedItem>>() {
 					});
-			return new AgendaView(meeting.getId(), version, rs.getTimestamp("published_at").toInstant(),
-					access.secretariat() ? rs.getString("published_by") : null, minimise(access, frozen));
+			Map<UUID, CaseBrief> briefs = caseBriefs(
+					frozen.stream().map(PublishedItem::caseId).filter((id) -> id != null).toList());
+			return new AgendaRead(new AgendaView(meeting.getId(), version, rs.getTimestamp("published_at").toInstant(),
+					access.secretariat() ? rs.getString("published_by") : null, minimise(access, frozen, briefs)),
+					briefs);
 		}).single();
 	}
 
 	MeetingView view(Meeting meeting) {
 		return new MeetingView(meeting.getId(), meeting.getUnitCode(),
-				meeting.getStartsAt().atZone(DANISH_TIME).toOffsetDateTime(),
-				meeting.endsAt().atZone(DANISH_TIME).toOffsetDateTime(), meeting.getDurationMinutes(),
+				meeting.getStartsAt().atZone(DanishTime.ZONE).toOffsetDateTime(),
+				meeting.endsAt().atZone(DanishTime.ZONE).toOffsetDateTime(), meeting.getDurationMinutes(),
 				meeting.getLocation(), meeting.getState(), List.copyOf(meeting.getInvited()),
 				meeting.getAgendaVersion(), meeting.getSequence());
 	}
@@ -331,14 +336,22 @@ class MeetingService {
 	}
 
 	private AgendaView draft(Access access) {
+		return readDraft(access).view();
+	}
+
+	private AgendaRead readDraft(Access access) {
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(access.meeting().getId());
 		Map<UUID, CaseBrief> briefs = briefsOf(current);
-		List<PublishedItem> asItems = current.stream()
+		return new AgendaRead(new AgendaView(access.meeting().getId(), 0, null, null,
+				minimise(access, asPublished(current, briefs), briefs)), briefs);
+	}
+
+	private static List<PublishedItem> asPublished(List<AgendaItem> items, Map<UUID, CaseBrief> briefs) {
+		return items.stream()
 			.map((item) -> new PublishedItem(item.getId(), item.getPosition(), item.getCaseId(),
 					(item.getCaseId() != null) ? briefs.get(item.getCaseId()).caseNumber() : null, item.getReason(),
 					item.getTitle()))
 			.toList();
-		return new AgendaView(access.meeting().getId(), 0, null, null, minimise(access, asItems));
 	}
 
 	/**
@@ -346,9 +359,8 @@ class MeetingService {
 	 * sees the items about cases it takes part in with the person's initials, and of
 	 * other cases only the number and the reason.
 	 */
-	private List<AgendaItemView> minimise(Access access, List<PublishedItem> items) {
-		Map<UUID, CaseBrief> briefs = this.caseAgenda
-			.briefs(items.stream().map(PublishedItem::caseId).filter((id) -> id != null).toList());
+	private static List<AgendaItemView> minimise(Access access, List<PublishedItem> items,
+			Map<UUID, CaseBrief> briefs) {
 		return items.stream().map((item) -> {
 			String reasonText = AgendaTexts.reason(item.reason());
 			if (item.caseId() == null) {
@@ -356,8 +368,7 @@ class MeetingService {
 						item.title(), null);
 			}
 			CaseBrief brief = briefs.get(item.caseId());
-			boolean takesPart = brief != null && brief.participants().contains(access.user().organisation());
-			if (access.secretariat() || takesPart) {
+			if (access.mayReadDetails(brief)) {
 				return new AgendaItemView(item.id(), item.position(), item.caseId(), item.caseNumber(), item.reason(),
 						reasonText, item.title(), (brief != null) ? brief.subjectInitials() : null);
 			}
@@ -366,7 +377,7 @@ class MeetingService {
 		}).toList();
 	}
 
-	private Map<UUID, CaseBrief> briefsOf(List<AgendaItem> items) {
+	Map<UUID, CaseBrief> briefsOf(List<AgendaItem> items) {
 		return this.caseAgenda.briefs(items.stream().map(AgendaItem::getCaseId).filter((id) -> id != null).toList());
 	}
 

@@ -70,25 +70,13 @@ class DueWorkJobIntegrationTests extends IntegrationTestEnvironment {
 		}
 		assertThat(this.job.runOnce()).as("still locked right after a run").isFalse();
 
-		MimeMessage notice = awaitMail("Opfølgning " + today);
+		List<MimeMessage> notices = awaitMails((mail) -> subjectOf(mail).startsWith("Opfølgning " + today), 1);
+		assertThat(notices).as("mail 'Opfølgning " + today + "' arrived").isNotEmpty();
+		MimeMessage notice = notices.get(0);
 		assertThat(notice.getAllRecipients()[0].toString()).isEqualTo("kk-bif@example.invalid");
 		String text = com.icegreen.greenmail.util.GreenMailUtil.getBody(notice);
 		assertThat(text).contains("Forfaldne opf");
 		assertThat(text).doesNotContain("Testperson", caseId);
-	}
-
-	private static MimeMessage awaitMail(String subject) throws Exception {
-		long deadline = System.currentTimeMillis() + 20_000;
-		while (true) {
-			MimeMessage[] all = MAIL.getReceivedMessages();
-			for (MimeMessage mail : all) {
-				if (mail.getSubject().startsWith(subject)) {
-					return mail;
-				}
-			}
-			assertThat(System.currentTimeMillis()).as("mail '" + subject + "' arrived").isLessThan(deadline);
-			MAIL.waitForIncomingEmail(1_000, all.length + 1);
-		}
 	}
 
 }

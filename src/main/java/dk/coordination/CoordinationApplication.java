@@ -1,13 +1,26 @@
 package dk.coordination;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 public class CoordinationApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(CoordinationApplication.class, args);
+	}
+
+	/**
+	 * The one clock every module reads "now" and "today" from, so tests can set the day
+	 * instead of planning meetings months ahead. Declared here rather than in a module so
+	 * module tests, which bootstrap only some modules, have it too.
+	 */
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

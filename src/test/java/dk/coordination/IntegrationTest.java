@@ -7,7 +7,10 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+
+import dk.coordination.support.TestClock;
 
 /**
  * The whole service on a random port, on an embedded PostgreSQL, trusting tokens of a
@@ -18,6 +21,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
+@Import(TestClock.Configuration.class)
 public @interface IntegrationTest {
 
 }

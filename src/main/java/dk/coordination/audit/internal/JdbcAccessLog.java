@@ -1,7 +1,7 @@
 package dk.coordination.audit.internal;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.List;
 
 import org.slf4j.MDC;
@@ -29,7 +29,10 @@ class JdbcAccessLog implements AccessLog {
 
 	private final JdbcTemplate jdbc;
 
-	JdbcAccessLog(JdbcTemplate jdbc) {
+	private final Clock clock;
+
+	JdbcAccessLog(JdbcTemplate jdbc, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 	}
 
@@ -46,7 +49,7 @@ class JdbcAccessLog implements AccessLog {
 			return;
 		}
 		CurrentUser reader = CurrentUser.current().orElse(CurrentUser.SYSTEM);
-		Timestamp now = Timestamp.from(Instant.now());
+		Timestamp now = Timestamp.from(this.clock.instant());
 		String requestId = MDC.get(RequestIds.MDC_KEY);
 		this.jdbc.batchUpdate(INSERT, reads, reads.size(), (statement, read) -> {
 			statement.setTimestamp(1, now);

@@ -31,9 +31,10 @@ class CaseDecisionService implements CaseDecisions {
 
 	private final CaseReviewRepository reviews;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
-	CaseDecisionService(CaseService cases, CooperationService cooperation, CaseReviewRepository reviews) {
+	CaseDecisionService(CaseService cases, CooperationService cooperation, CaseReviewRepository reviews, Clock clock) {
+		this.clock = clock;
 		this.cases = cases;
 		this.cooperation = cooperation;
 		this.reviews = reviews;

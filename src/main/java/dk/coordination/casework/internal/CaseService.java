@@ -99,7 +99,7 @@ class CaseService implements CaseIntake {
 			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
 			EntityManager entityManager, ParticipantRepository participants, TaskRepository tasks,
 			StatusReportRepository reports, AccessLog accessLog, CaseReviewRepository reviews,
-			CaseworkProperties properties) {
+			CaseworkProperties properties, Clock clock) {
 		this.reviews = reviews;
 		this.properties = properties;
 		this.entityManager = entityManager;
@@ -117,7 +117,7 @@ class CaseService implements CaseIntake {
 		this.cprProtector = cprProtector;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.clock = Clock.systemUTC();
+		this.clock = clock;
 	}
 
 	/**

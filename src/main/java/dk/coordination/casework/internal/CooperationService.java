@@ -62,11 +62,12 @@ class CooperationService {
 
 	private final JdbcClient jdbc;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	CooperationService(CaseAccess access, CaseService cases, ParticipantRepository participants, TaskRepository tasks,
 			StatusReportRepository reports, MunicipalNoteRepository notes, CoordinationUnits units, CaseMapper mapper,
-			AccessLog accessLog, JdbcClient jdbc) {
+			AccessLog accessLog, JdbcClient jdbc, Clock clock) {
+		this.clock = clock;
 		this.access = access;
 		this.cases = cases;
 		this.participants = participants;

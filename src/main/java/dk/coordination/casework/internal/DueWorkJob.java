@@ -49,10 +49,11 @@ class DueWorkJob {
 
 	private final TransactionTemplate transactions;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	DueWorkJob(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, Clock clock) {
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.locks = new DefaultLockingTaskExecutor(
 				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()

@@ -1,6 +1,7 @@
 package dk.coordination.meeting.internal;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashSet;
@@ -58,8 +59,11 @@ class MeetingController {
 
 	private final InvitationCalendar calendar;
 
+	private final Clock clock;
+
 	MeetingController(MeetingService meetings, MeetingDocuments documents, MeetingRecords records,
-			AgendaPdfRenderer pdf, InvitationCalendar calendar) {
+			AgendaPdfRenderer pdf, InvitationCalendar calendar, Clock clock) {
+		this.clock = clock;
 		this.meetings = meetings;
 		this.records = records;
 		this.documents = documents;
@@ -83,7 +87,7 @@ class MeetingController {
 	@GetMapping
 	List<MeetingView> list(@RequestParam String unit, @RequestParam(required = false) LocalDate from,
 			@RequestParam(required = false) LocalDate to) {
-		LocalDate start = (from != null) ? from : LocalDate.now(DanishTime.ZONE).minusMonths(1);
+		LocalDate start = (from != null) ? from : LocalDate.now(this.clock.withZone(DanishTime.ZONE)).minusMonths(1);
 		LocalDate end = (to != null) ? to : start.plusYears(1);
 		if (!end.isAfter(start)) {
 			throw new InvalidFieldException("to", "must be after from");

@@ -61,11 +61,12 @@ class MeetingRecords {
 
 	private final AccessLog accessLog;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	MeetingRecords(MeetingService meetings, AgendaItemRepository items, MeetingRepository meetingRepository,
 			CaseDecisions decisions, JdbcClient jdbc, JsonMapper json, PlatformTransactionManager transactionManager,
-			AccessLog accessLog) {
+			AccessLog accessLog, Clock clock) {
+		this.clock = clock;
 		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;

@@ -65,11 +65,12 @@ class MeetingService {
 
 	private final AccessLog accessLog;
 
-	private final Clock clock = Clock.systemUTC();
+	private final Clock clock;
 
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, CoordinationUnits units,
 			CaseAgenda caseAgenda, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
-			AccessLog accessLog) {
+			AccessLog accessLog, Clock clock) {
+		this.clock = clock;
 		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;

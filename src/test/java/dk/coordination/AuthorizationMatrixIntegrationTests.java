@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 import dk.coordination.support.Api;
 import dk.coordination.support.Api.Response;
@@ -39,28 +38,33 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	private static final List<String> RELATIONS = List.of("own", "part", "unr");
 
 	/**
-	 * own: the user's organisation submitted the concern; part: it takes part in the case
-	 * (another organisation submitted); unr: unrelated. "listed"/"absent": whether
-	 * {@code GET /api/cases} shows the case.
+	 * own: the user's organisation submitted the concern (and does not take part); part:
+	 * it takes part in the case (another organisation submitted); unr: unrelated.
+	 * "listed"/"absent": whether {@code GET /api/cases} shows the case, or
+	 * {@code GET /api/referrals?mine} the referral. Submitting is no window on the case:
+	 * the submitter follows its own referral only.
 	 */
 	private static final String EXPECTED = """
 			# endpoint             sekretariat       politi            kriminalforsorgen  buf               sof               auditor           admin
 			#                      own  part unr     own  part unr     own  part unr      own  part unr     own  part unr     own  part unr     own  part unr
-			case.get               200  200  200     200  200  404     200  200  404      200  200  404     200  200  404     403  403  403     403  403  403
-			case.list              listed listed listed  listed listed absent  listed listed absent  listed listed absent  listed listed absent  403 403 403  403 403 403
-			history.get            200  200  200     200  200  404     200  200  404      200  200  404     200  200  404     403  403  403     403  403  403
-			participants.get       200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
-			tasks.get              200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
-			notes.get              200  200  200     404  404  404     404  404  404      200  200  404     200  200  404     403  403  403     403  403  403
-			transition.post        200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			follow-up.put          200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			participant.post       201  201  201     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			participant.end        200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			task.post              201  201  201     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			task.patch             200  200  200     403  200  404     403  200  404      403  200  404     403  200  404     403  403  403     403  403  403
-			status-report.post     403  201  403     403  201  404     403  201  404      403  201  404     403  201  404     403  403  403     403  403  403
-			referral-sharing.put   200  200  200     403  403  404     403  403  404      403  403  404     403  403  404     403  403  403     403  403  403
-			notes.post             201  201  201     404  404  404     404  404  404      201  201  404     201  201  404     403  403  403     403  403  403
+			case.get               200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			case.list              listed listed listed  absent listed absent  absent listed absent  absent listed absent  absent listed absent  403 403 403  403 403 403
+			history.get            200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			participants.get       200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			tasks.get              200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			notes.get              200  200  200     404  404  404     404  404  404      404  200  404     404  200  404     403  403  403     403  403  403
+			transition.post        200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			follow-up.put          200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			participant.post       201  201  201     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			participant.end        200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			task.post              201  201  201     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			task.patch             200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			status-report.post     403  201  403     404  201  404     404  201  404      404  201  404     404  201  404     403  403  403     403  403  403
+			referral-sharing.put   200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			referral-feedback.put  200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			notes.post             201  201  201     404  404  404     404  404  404      404  201  404     404  201  404     403  403  403     403  403  403
+			own-referral.get       200  404  404     200  404  404     200  404  404      200  404  404     200  404  404     403  403  403     403  403  403
+			own-referrals.list     listed absent absent  listed absent absent  listed absent absent  listed absent absent  listed absent absent  403 403 403  403 403 403
 			follow-ups.get         200  200  200     403  403  403     403  403  403      403  403  403     403  403  403     403  403  403     403  403  403
 			access-log.get         403  403  403     403  403  403     403  403  403      403  403  403     403  403  403     200  200  200     403  403  403
 			""";
@@ -90,10 +94,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		read("participants.get", (api, f) -> api.get(f.path() + "/participants"));
 		read("tasks.get", (api, f) -> api.get(f.path() + "/tasks"));
 		read("notes.get", (api, f) -> api.get(f.path() + "/municipal-notes"));
-		change("transition.post", (api, f) -> api.header("If-Match", "*")
+		change("transition.post", (api, f) -> api.header("If-Match", f.caseETag())
 			.post(f.path() + "/transitions", Map.of("to", "SCREENING", "reason", "matrix")));
 		change("follow-up.put",
-				(api, f) -> api.header("If-Match", "*").put(f.path() + "/follow-up", Map.of("date", TODAY)));
+				(api, f) -> api.header("If-Match", f.caseETag()).put(f.path() + "/follow-up", Map.of("date", TODAY)));
 		change("participant.post",
 				(api, f) -> api.post(f.path() + "/participants",
 						Map.of("organisation", f.organisation().equals("KK-SOF") ? "KK-BUF" : "KK-SOF", "legalBasis",
@@ -102,13 +106,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 				(api, f) -> api.post(f.path() + "/participants/KK-SSP/end", Map.of("reason", "matrix")));
 		change("task.post", (api, f) -> api.post(f.path() + "/tasks",
 				Map.of("organisation", "KK-SSP", "description", "matrix", "dueDate", TODAY)));
-		change("task.patch", (api, f) -> api.header("If-Match", "*")
+		change("task.patch", (api, f) -> api.header("If-Match", f.taskETag())
 			.patch(f.path() + "/tasks/" + f.taskId(), Map.of("state", "IN_PROGRESS")));
 		change("status-report.post", (api, f) -> api.post(f.path() + "/status-reports",
 				Map.of("involvement", "IN_PROGRESS", "text", "matrix")));
 		change("referral-sharing.put", (api, f) -> api.put(f.path() + "/referrals/" + f.referralId() + "/sharing",
 				Map.of("sharedWithParticipants", true)));
+		change("referral-feedback.put", (api, f) -> api.put(f.path() + "/referrals/" + f.referralId() + "/feedback",
+				Map.of("feedback", "matrix")));
 		change("notes.post", (api, f) -> api.post(f.path() + "/municipal-notes", Map.of("text", "matrix")));
+		read("own-referral.get", (api, f) -> api.get("/api/referrals/" + f.referralId()));
+		read("own-referrals.list", (api, f) -> listedReferral(api.get("/api/referrals?mine&size=100"), f.referralId()));
 		read("follow-ups.get", (api, f) -> api.get("/api/follow-ups"));
 		read("access-log.get", (api, f) -> api.get("/api/audit/access-log?case=" + f.caseId()));
 	}
@@ -143,7 +151,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		Files.writeString(Path.of("target", "authorization-matrix.txt"),
 				"%d endpoints x %d users x %d relations = %d cells, %d mismatches%n%n%s".formatted(
 						this.endpoints.size(), USERS.size(), RELATIONS.size(), cells, mismatches.size(), report));
-		assertThat(cells).isEqualTo(17 * 7 * 3);
+		assertThat(cells).isEqualTo(20 * 7 * 3);
 		assertThat(mismatches).isEmpty();
 	}
 
@@ -161,17 +169,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		Response created = api().as(SUBMITTER.get(submitterOrganisation))
 			.post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String caseId = created.text("/caseId");
+		String caseId = caseIdOf(created);
 		String path = "/api/cases/" + caseId;
 		participate(path, "KK-SSP");
-		String taskId = task(path, "KK-SSP");
+		Response task = task(path, "KK-SSP");
 		if (relation.equals("part")) {
 			participate(path, organisation);
-			taskId = task(path, organisation);
+			task = task(path, organisation);
 		}
-		JsonNode view = api().as("sekretariat").get(path).json();
-		return new Fixture(caseId, path, organisation, taskId,
-				view.get("referrals").get(0).get("referralId").asString());
+		Response view = api().as("sekretariat").get(path);
+		return new Fixture(caseId, path, organisation, task.text("/taskId"), task.header("ETag").orElseThrow(),
+				view.header("ETag").orElseThrow(), created.text("/referralId"));
 	}
 
 	private void participate(String path, String organisation) {
@@ -181,11 +189,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
 	}
 
-	private String task(String path, String organisation) {
+	private Response task(String path, String organisation) {
 		Response task = api().as("sekretariat")
 			.post(path + "/tasks", Map.of("organisation", organisation, "description", "matrix", "dueDate", TODAY));
 		assertThat(task.status()).as(task.toString()).isEqualTo(201);
-		return task.text("/taskId");
+		return task;
 	}
 
 	private void read(String name, BiFunction<Api.Request, Fixture, Object> call) {
@@ -215,6 +223,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		return page.json().get("items").findValuesAsString("caseId").contains(caseId) ? "listed" : "absent";
 	}
 
+	private static String listedReferral(Response page, String referralId) {
+		if (page.status() != 200) {
+			return String.valueOf(page.status());
+		}
+		return page.json().get("items").findValuesAsString("referralId").contains(referralId) ? "listed" : "absent";
+	}
+
 	private static Map<String, List<String>> parse(String table) {
 		Map<String, List<String>> rows = new LinkedHashMap<>();
 		table.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).forEach((line) -> {
@@ -228,7 +243,12 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	private record Endpoint(boolean changes, BiFunction<Api.Request, Fixture, String> call) {
 	}
 
-	private record Fixture(String caseId, String path, String organisation, String taskId, String referralId) {
+	/**
+	 * @param taskETag, caseETag the versions as the secretariat last read them, so the
+	 * secretariat's changes pass If-Match and others are judged on their rights alone
+	 */
+	private record Fixture(String caseId, String path, String organisation, String taskId, String taskETag,
+			String caseETag, String referralId) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dk.coordination;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Predicate;
 
 import com.icegreen.greenmail.util.GreenMail;
@@ -9,7 +10,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +32,9 @@ public abstract class IntegrationTestEnvironment {
 	private int port;
 
 	private Api api;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	/**
 	 * A real SMTP server receiving the service's mail, shared by the test JVM like the
@@ -77,6 +83,22 @@ public abstract class IntegrationTestEnvironment {
 		registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
 		EmbeddedDatabase.supplyShared(registry);
 		registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> KeycloakServer.shared().issuerUri());
+	}
+
+	/**
+	 * The case a submitted referral went to. The submitter's receipt deliberately does
+	 * not say (intake must not reveal whether the person had a case), so tests that go on
+	 * to work the case look it up, as the secretariat would find it in its list.
+	 */
+	protected String caseIdOf(Api.Response receipt) {
+		if (receipt.status() != 201) {
+			throw new IllegalStateException("Not a receipt: " + receipt);
+		}
+		return this.jdbc.sql("select case_id from referral where id = ?")
+			.param(UUID.fromString(receipt.text("/referralId")))
+			.query(UUID.class)
+			.single()
+			.toString();
 	}
 
 	protected Api api() {

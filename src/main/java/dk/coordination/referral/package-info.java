@@ -3,9 +3,11 @@
  * the police, Kriminalforsorgen or the secretariat submits a concern about a person.
  * Validates what was sent (the CPR number, the legal basis for passing it on) and hands
  * it to {@code casework}, which opens a case or adds the concern to the person's open
- * case.
+ * case. The submitter gets a receipt for its referral, never news of the case, and
+ * follows its own referrals here ({@code GET /api/referrals?mine}).
  * <p>
- * Uses {@code casework}, {@code personaldata}, {@code security} and {@code web}.
+ * Uses {@code casework}, {@code audit} (the purpose of reading one's own referrals),
+ * {@code personaldata}, {@code security} and {@code web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Referral intake")
 package dk.coordination.referral;

@@ -18,18 +18,19 @@ public final class ETags {
 
 	/**
 	 * @param what the resource in words, for the problem's detail ("the case")
-	 * @throws ErrorResponseException 428 when {@code If-Match} is missing, 412 when no
-	 * tag in it is the current version
+	 * @throws ErrorResponseException 428 when {@code If-Match} is missing or {@code *}
+	 * (which would match any version, so it proves nothing about what the client saw),
+	 * 412 when no tag in it is the current version
 	 */
 	public static void requireMatch(String ifMatch, long currentVersion, String what) {
-		if (ifMatch == null || ifMatch.isBlank()) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
 			throw Problems.of(HttpStatus.PRECONDITION_REQUIRED, "Send If-Match with the ETag of " + what
 					+ " as you last read it, so you do not overwrite a change you have not seen.");
 		}
 		String current = of(currentVersion);
 		for (String tag : ifMatch.split(",")) {
 			String candidate = tag.strip();
-			if (candidate.equals("*") || candidate.equals(current)) {
+			if (candidate.equals(current)) {
 				return;
 			}
 		}

@@ -37,7 +37,7 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 		api().as("sekretariat")
 			.get("/api/cases/" + caseId + "?purpose="
 					+ URLEncoder.encode("Forberedelse af møde", StandardCharsets.UTF_8));
-		api().as("buf").header(ReadPurpose.HEADER, "Opfoelgning paa egen henvendelse").get("/api/cases/" + caseId);
+		api().as("buf").header(ReadPurpose.HEADER, "Opfoelgning paa egen henvendelse").get("/api/referrals?mine");
 		api().as("sekretariat").get("/api/cases/" + caseId + "/history");
 		api().as("sekretariat").get("/api/cases?size=100");
 
@@ -49,7 +49,8 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 					+ entry.get("what").asString() + " " + entry.get("purpose").asString())
 			.toList();
 		assertThat(reads).containsExactly("sekretariat/KK-BIF CASE_LIST Overblik over sager",
-				"sekretariat/KK-BIF CASE_HISTORY Sagens historik", "buf/KK-BUF CASE Opfoelgning paa egen henvendelse",
+				"sekretariat/KK-BIF CASE_HISTORY Sagens historik",
+				"buf/KK-BUF OWN_REFERRAL Opfoelgning paa egen henvendelse",
 				"sekretariat/KK-BIF CASE Forberedelse af møde", "sekretariat/KK-BIF CASE Sagsbehandling");
 		assertThat(log.json().get(0).get("readAt").asString()).isNotBlank();
 		assertThat(log.json().get(0).get("requestId").asString()).isNotBlank();
@@ -138,7 +139,7 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 	private String submit(String cpr) {
 		Response response = api().as("buf").post("/api/referrals", referral(cpr, "OTHER"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.text("/caseId");
+		return caseIdOf(response);
 	}
 
 }

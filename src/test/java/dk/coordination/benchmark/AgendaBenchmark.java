@@ -116,11 +116,17 @@ public final class AgendaBenchmark {
 			String body = """
 					{"unit":"KBH","subject":{"cpr":"%s","name":"Benchmark Person %d"},"concern":"Fiktiv bekymring",
 					 "category":"OTHER","legalBasis":"SUBJECT_CONSENT","urgent":false}""".formatted(cpr, i);
-			JsonNode created = json(send(buf, "POST", "/referrals", body, null));
-			String caseId = created.get("caseId").asString();
+			send(buf, "POST", "/referrals", body, null);
+			// the receipt does not name the case; the secretariat finds it as the newest
+			// received one, and a new case is at version 0, then 1 after one transition
+			String caseId = json(send(secretariat, "GET", "/cases?status=RECEIVED&size=1", null, null)).get("items")
+				.get(0)
+				.get("caseId")
+				.asString();
+			int version = 0;
 			for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
 				send(secretariat, "POST", "/cases/" + caseId + "/transitions",
-						"{\"to\":\"" + to + "\",\"reason\":\"Benchmark\"}", "*");
+						"{\"to\":\"" + to + "\",\"reason\":\"Benchmark\"}", "\"" + version++ + "\"");
 			}
 		}
 	}

@@ -34,20 +34,18 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		String cpr = FakeCpr.next();
 		Response first = api().as("buf").post("/api/referrals", referral(cpr, "RIGHT_WING"));
 		assertThat(first.status()).as(first.toString()).isEqualTo(201);
-		String caseId = first.text("/caseId");
-		assertThat(first.header("Location"))
-			.hasValueSatisfying((location) -> assertThat(location).endsWith("/api/cases/" + caseId));
-		assertThat(first.text("/caseNumber")).matches("KBH-20\\d\\d-\\d{4}");
-		assertThat(first.text("/status")).isEqualTo("RECEIVED");
-		assertThat(first.json().get("attachedToExistingCase").asBoolean()).isFalse();
+		String caseId = caseIdOf(first);
+		assertThat(first.header("Location")).hasValue("/api/referrals/" + first.text("/referralId"));
+		assertThat(first.text("/receiptNumber")).matches("H-KBH-20\\d\\d-\\d{5}");
 
-		// the same person, written without the dash, from another organisation
-		Response second = api().as("kriminalforsorgen")
-			.post("/api/referrals", referral(cpr.replace("-", ""), "UNCLEAR"));
+		// the same person, written without the dash and under another name, from another
+		// organisation
+		Map<String, Object> again = referral(cpr.replace("-", ""), "UNCLEAR");
+		subjectPart(again).put("name", "Testperson Andersen");
+		Response second = api().as("kriminalforsorgen").post("/api/referrals", again);
 		assertThat(second.status()).as(second.toString()).isEqualTo(201);
-		assertThat(second.text("/caseId")).isEqualTo(caseId);
-		assertThat(second.text("/caseNumber")).isEqualTo(first.text("/caseNumber"));
-		assertThat(second.json().get("attachedToExistingCase").asBoolean()).isTrue();
+		assertThat(caseIdOf(second)).isEqualTo(caseId);
+		assertThat(second.text("/receiptNumber")).isNotEqualTo(first.text("/receiptNumber"));
 
 		Response asSecretariat = api().as("sekretariat").get("/api/cases/" + caseId);
 		assertThat(asSecretariat.status()).isEqualTo(200);
@@ -55,13 +53,27 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(asSecretariat.json().get("referrals")).hasSize(2);
 		assertThat(asSecretariat.text("/subject/cpr")).isEqualTo(cpr);
 		assertThat(asSecretariat.text("/allowedTransitions/0")).isEqualTo("SCREENING");
+		JsonNode opening = asSecretariat.json().get("referrals").get(0);
+		JsonNode attached = asSecretariat.json().get("referrals").get(1);
+		assertThat(opening.get("attachedToExistingCase").asBoolean()).isFalse();
+		assertThat(opening.at("/submittedSubject/nameDiffers").asBoolean()).isFalse();
+		assertThat(opening.at("/submittedSubject").has("warning")).isFalse();
+		assertThat(attached.get("attachedToExistingCase").asBoolean()).isTrue();
+		assertThat(attached.at("/submittedSubject/name").asString()).isEqualTo("Testperson Andersen");
+		assertThat(attached.at("/submittedSubject/nameDiffers").asBoolean()).isTrue();
+		assertThat(attached.at("/submittedSubject/addressDiffers").asBoolean()).isFalse();
+		assertThat(attached.at("/submittedSubject/warning").asString())
+			.isEqualTo("Navn afviger – kontrollér CPR-nummer");
+		assertThat(asSecretariat.text("/subject/name")).as("the case keeps the name it was opened with")
+			.isEqualTo("Testperson Fiktiv");
 	}
 
 	@Test
-	void caseNumbersAreConsecutivePerUnitAndYear() {
-		int a = number(api().as("sof").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
-		int b = number(api().as("sof").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
-		assertThat(b).isEqualTo(a + 1);
+	void caseNumbersAndReceiptNumbersAreConsecutivePerUnitAndYear() {
+		Response a = api().as("sof").post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
+		Response b = api().as("sof").post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
+		assertThat(number(b.text("/receiptNumber"))).isEqualTo(number(a.text("/receiptNumber")) + 1);
+		assertThat(number(caseNumberOf(b))).isEqualTo(number(caseNumberOf(a)) + 1);
 	}
 
 	@Test
@@ -92,12 +104,18 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		String caseId = submit("buf", cpr);
 		api().as("kriminalforsorgen").post("/api/referrals", referral(cpr, "OTHER"));
 
-		Response submitter = api().as("buf").get("/api/cases/" + caseId);
-		assertThat(submitter.status()).isEqualTo(200);
-		assertThat(submitter.text("/subject/cpr")).isEqualTo(cpr.substring(0, 6) + "-xxxx");
-		assertThat(submitter.json().get("referrals")).hasSize(1);
-		assertThat(submitter.text("/referrals/0/organisation")).isEqualTo("KK-BUF");
-		assertThat(submitter.json().get("allowedTransitions")).isEmpty();
+		// submitting a concern is no window on the case: the submitter follows its own
+		// referrals (ReferralPrivacyIntegrationTests)
+		assertThat(api().as("buf").get("/api/cases/" + caseId).status()).isEqualTo(404);
+		api().as("sekretariat")
+			.post("/api/cases/" + caseId + "/participants",
+					Map.of("organisation", "KK-BUF", "legalBasis", "BARNETS_LOV", "purpose", "Samarbejde"));
+		Response participant = api().as("buf").get("/api/cases/" + caseId);
+		assertThat(participant.status()).isEqualTo(200);
+		assertThat(participant.text("/subject/cpr")).isEqualTo(cpr.substring(0, 6) + "-xxxx");
+		assertThat(participant.json().get("referrals")).hasSize(2);
+		assertThat(participant.text("/referrals/0/organisation")).isEqualTo("KK-BUF");
+		assertThat(participant.json().get("allowedTransitions")).isEmpty();
 
 		Response unrelated = api().as("sof").get("/api/cases/" + caseId);
 		Response missing = api().as("sof").get("/api/cases/00000000-0000-0000-0000-000000000000");
@@ -105,6 +123,8 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(missing.status()).isEqualTo(404);
 		// the same answer, so a 404 does not confirm that a case exists
 		assertThat(unrelated.json().get("title")).isEqualTo(missing.json().get("title"));
+		assertThat(unrelated.text("/detail").replace(caseId, "?"))
+			.isEqualTo(missing.text("/detail").replace("00000000-0000-0000-0000-000000000000", "?"));
 		assertThat(api().as("politi").get("/api/cases/" + caseId).status())
 			.as("police is not secretariat under model 1")
 			.isEqualTo(404);
@@ -124,15 +144,15 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		for (int i = 0; i < 3; i++) {
 			submitted.add(submit("kriminalforsorgen", FakeCpr.next()));
 		}
-		Response firstPage = api().as("kriminalforsorgen").get("/api/cases?status=RECEIVED&size=2");
+		Response firstPage = api().as("sekretariat").get("/api/cases?status=RECEIVED&size=2");
 		assertThat(firstPage.status()).isEqualTo(200);
 		assertThat(caseIds(firstPage)).containsExactly(submitted.get(2), submitted.get(1));
-		assertThat(firstPage.text("/items/0/subjectCpr")).endsWith("-xxxx");
+		assertThat(firstPage.text("/items/0/subjectCpr")).as("lists show the CPR number masked").endsWith("-xxxx");
 		String cursor = firstPage.text("/nextCursor");
-		Response secondPage = api().as("kriminalforsorgen").get("/api/cases?status=RECEIVED&size=2&cursor=" + cursor);
+		Response secondPage = api().as("sekretariat").get("/api/cases?status=RECEIVED&size=2&cursor=" + cursor);
 		assertThat(caseIds(secondPage)).startsWith(submitted.get(0));
 
-		assertThat(caseIds(api().as("kriminalforsorgen").get("/api/cases?status=CLOSED&size=100")))
+		assertThat(caseIds(api().as("sekretariat").get("/api/cases?status=CLOSED&size=100")))
 			.doesNotContainAnyElementsOf(submitted);
 		assertThat(api().as("kriminalforsorgen").get("/api/cases?status=NONSENSE").status()).isEqualTo(400);
 		assertThat(api().as("kriminalforsorgen").get("/api/cases?size=0").status()).isEqualTo(400);
@@ -152,8 +172,11 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(noIfMatch.status()).isEqualTo(428);
 		assertThat(noIfMatch.contentType()).startsWith("application/problem+json");
 
-		Response byCaseworker = api().as("buf").header("If-Match", etag).post(path, transition("SCREENING", null));
-		assertThat(byCaseworker.status()).as("the submitter sees the case but may not move it").isEqualTo(403);
+		Response wildcard = api().as("sekretariat").header("If-Match", "*").post(path, transition("SCREENING", null));
+		assertThat(wildcard.status()).as("* proves nothing about what the client saw").isEqualTo(428);
+		assertThat(wildcard.text("/detail")).startsWith("Send If-Match with the ETag of the case");
+		Response bySubmitter = api().as("buf").header("If-Match", etag).post(path, transition("SCREENING", null));
+		assertThat(bySubmitter.status()).as("the submitter does not see the case").isEqualTo(404);
 		assertThat(api().as("sof").header("If-Match", etag).post(path, transition("SCREENING", null)).status())
 			.isEqualTo(404);
 
@@ -189,9 +212,9 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 			.post(path, transition("CLOSED", "NO_CONCERN"));
 		assertThat(closed.status()).isEqualTo(200);
 		assertThat(closed.text("/closingReason")).isEqualTo("NO_CONCERN");
-		assertThat(api().as("buf").get("/api/cases/" + caseId).text("/closingReason"))
-			.as("the submitter follows what became of its concern")
-			.isEqualTo("NO_CONCERN");
+		assertThat(api().as("buf").get("/api/referrals?mine&size=100").json().get("items").findValuesAsString("state"))
+			.as("the submitter follows what became of its concern through its referral")
+			.contains("CLOSED");
 
 		// a new concern after closing opens a new case; the old one shows as an earlier
 		// case
@@ -226,7 +249,12 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 				"kriminalforsorgen/KRIMINALFORSORGEN:NEW_INFORMATION_FLAG",
 				"kriminalforsorgen/KRIMINALFORSORGEN:REFERRAL_ADDED",
 				"sekretariat/KK-BIF:STATUS_CHANGED RECEIVED->SCREENING", "sekretariat/KK-BIF:NEW_INFORMATION_FLAG",
+				// moving the case is the secretariat taking in both referrals
+				"sekretariat/KK-BIF:REFERRAL_STATE_CHANGED RECEIVED->IN_PROGRESS",
+				"sekretariat/KK-BIF:REFERRAL_STATE_CHANGED RECEIVED->IN_PROGRESS",
 				"sekretariat/KK-BIF:STATUS_CHANGED SCREENING->CLOSED",
+				"sekretariat/KK-BIF:REFERRAL_STATE_CHANGED IN_PROGRESS->CLOSED",
+				"sekretariat/KK-BIF:REFERRAL_STATE_CHANGED IN_PROGRESS->CLOSED",
 				// closing schedules the reviews after 6 and 12 months, in the same
 				// revision
 				"sekretariat/KK-BIF:REVIEW_SCHEDULED", "sekretariat/KK-BIF:REVIEW_SCHEDULED");
@@ -234,7 +262,7 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(closing.get("reason").asString()).isEqualTo("Because CLOSED");
 		assertThat(closing.get("closingReason").asString()).isEqualTo("NO_CONCERN");
 		assertThat(closing.get("secretariatModel").asString()).isEqualTo("MODEL_1");
-		assertThat(api().as("buf").get("/api/cases/" + caseId + "/history").status()).isEqualTo(200);
+		assertThat(api().as("buf").get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
 		assertThat(api().as("sof").get("/api/cases/" + caseId + "/history").status()).isEqualTo(404);
 	}
 
@@ -302,17 +330,27 @@ public class CaseStoryIntegrationTests extends IntegrationTestEnvironment {
 	private String submit(String user, String cpr) {
 		Response response = api().as(user).post("/api/referrals", referral(cpr, "MILITANT_ISLAMISM"));
 		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		return response.text("/caseId");
+		return caseIdOf(response);
 	}
 
 	private int countCases() {
 		return this.jdbc.sql("select count(*) from concern_case").query(Integer.class).single();
 	}
 
-	private static int number(Response response) {
-		assertThat(response.status()).as(response.toString()).isEqualTo(201);
-		String caseNumber = response.text("/caseNumber");
-		return Integer.parseInt(caseNumber.substring(caseNumber.lastIndexOf('-') + 1));
+	private String caseNumberOf(Response receipt) {
+		return this.jdbc.sql("select case_number from concern_case where id = ?::uuid")
+			.param(caseIdOf(receipt))
+			.query(String.class)
+			.single();
+	}
+
+	private static int number(String numbered) {
+		return Integer.parseInt(numbered.substring(numbered.lastIndexOf('-') + 1));
+	}
+
+	@SuppressWarnings("unchecked")
+	static Map<String, Object> subjectPart(Map<String, Object> referral) {
+		return (Map<String, Object>) referral.get("subject");
 	}
 
 	private static String fieldAtFault(Response response) {

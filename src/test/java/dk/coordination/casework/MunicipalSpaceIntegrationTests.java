@@ -1,5 +1,6 @@
 package dk.coordination.casework;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +27,10 @@ class MunicipalSpaceIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	@Test
-	void underModel1TheMunicipalSecretariatAndTheMunicipalSubmitterUseTheThread() {
+	void underModel1TheMunicipalSecretariatAndTheMunicipalParticipantUseTheThread() {
 		String caseId = submitAndInvolvePolice();
+		// a department that only sent a concern follows its referral, not the case
+		api().as("sof").post("/api/referrals", referral(cprOf(caseId), "OTHER"));
 		String notes = "/api/cases/" + caseId + "/municipal-notes";
 
 		assertThat(write("buf", notes, "BUF har kontakt til familien").status()).isEqualTo(201);
@@ -40,7 +43,7 @@ class MunicipalSpaceIntegrationTests extends IntegrationTestEnvironment {
 			.isEqualTo(404);
 		assertThat(write("politi", notes, "x").status()).isEqualTo(404);
 		assertThat(api().as("kriminalforsorgen").get(notes).status()).isEqualTo(404);
-		assertThat(api().as("sof").get(notes).status()).as("a department that does not know the case").isEqualTo(404);
+		assertThat(api().as("sof").get(notes).status()).as("a department that only submitted a concern").isEqualTo(404);
 		assertThat(api().as("auditor").get(notes).status()).isEqualTo(403);
 	}
 
@@ -81,12 +84,19 @@ class MunicipalSpaceIntegrationTests extends IntegrationTestEnvironment {
 	private String submitAndInvolvePolice() {
 		Response created = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "MILITANT_ISLAMISM"));
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String caseId = created.text("/caseId");
-		Response added = api().as("sekretariat")
-			.post("/api/cases/" + caseId + "/participants",
-					Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "SSP+"));
-		assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		String caseId = caseIdOf(created);
+		for (String organisation : List.of("KBH-POLITI", "KK-BUF")) {
+			Response added = api().as("sekretariat")
+				.post("/api/cases/" + caseId + "/participants",
+						Map.of("organisation", organisation, "legalBasis", "RETSPLEJELOVEN_115", "purpose", "SSP+"));
+			assertThat(added.status()).as(added.toString()).isEqualTo(201);
+		}
 		return caseId;
+	}
+
+	/** The case's CPR number, in full, as the secretariat reads it. */
+	private String cprOf(String caseId) {
+		return api().as("sekretariat").get("/api/cases/" + caseId).text("/subject/cpr");
 	}
 
 	private Response write(String user, String path, String text) {

@@ -177,7 +177,7 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 
 	private String caseAwaitingMeeting() {
 		Response created = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
-		String caseId = created.text("/caseId");
+		String caseId = caseIdOf(created);
 		for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
 			String etag = api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow();
 			assertThat(api().as("sekretariat")

@@ -313,7 +313,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	private String caseAwaitingMeeting() {
-		String caseId = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")).text("/caseId");
+		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
 		move(caseId, "SCREENING");
 		move(caseId, "AWAITING_MEETING");
 		return caseId;
@@ -321,7 +321,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 
 	private String caseWithNewInformation() {
 		String cpr = FakeCpr.next();
-		String caseId = api().as("buf").post("/api/referrals", referral(cpr, "OTHER")).text("/caseId");
+		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral(cpr, "OTHER")));
 		move(caseId, "SCREENING");
 		api().as("sof").post("/api/referrals", referral(cpr, "OTHER"));
 		return caseId;

@@ -45,7 +45,7 @@ class SecretariatModelIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(me.json().get("roles").toString()).contains("liaison", "secretariat-staff");
 
 		Response created = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "LEFT_WING"));
-		String caseId = created.text("/caseId");
+		String caseId = caseIdOf(created);
 		assertThat(api().as("politi").get("/api/cases/" + caseId).status()).isEqualTo(404);
 
 		Response switched = api().as("admin")

@@ -37,15 +37,24 @@ class CaseAccess {
 		this.participants = participants;
 	}
 
+	/** How the history names the secretariat to those outside it. */
+	static final String SECRETARIAT_NAME = "koordineringsenheden";
+
+	/** How the history names any other organisation to those outside the secretariat. */
+	static final String OTHER_AUTHORITY = "en anden myndighed";
+
 	/**
 	 * How one user stands to one case, decided from the current configuration and data.
+	 * An organisation that only submitted a concern has no relation to the case: it
+	 * follows its own referrals (see {@code CaseIntake#ownReferrals}), so that intake can
+	 * never be used to look up whether a person has a case.
 	 */
-	record Access(CurrentUser user, ConcernCase concernCase, boolean secretariat, boolean participant,
-			boolean submitter, boolean municipalDepartment, boolean municipalCoordinator) {
+	record Access(CurrentUser user, ConcernCase concernCase, UnitDetails unit, boolean secretariat, boolean participant,
+			boolean municipalDepartment, boolean municipalCoordinator) {
 
 		/** The case itself: status, closing reason, the subject. */
 		boolean canSeeCase() {
-			return this.secretariat || this.participant || this.submitter;
+			return this.secretariat || this.participant;
 		}
 
 		/** Participants, tasks, every organisation's status reports. */
@@ -53,9 +62,9 @@ class CaseAccess {
 			return this.secretariat || this.participant;
 		}
 
-		/** That a referral exists: who sent it, when, what kind. */
+		/** That a referral exists: which organisation sent it, when, what kind. */
 		boolean canSeeReferral(Referral referral) {
-			return this.secretariat || this.participant || this.user.belongsTo(referral.getSubmittedByOrganisation());
+			return this.secretariat || this.participant;
 		}
 
 		/**
@@ -65,6 +74,14 @@ class CaseAccess {
 		boolean canReadReferralContent(Referral referral) {
 			return this.secretariat || this.user.belongsTo(referral.getSubmittedByOrganisation())
 					|| (this.participant && referral.isSharedWithParticipants());
+		}
+
+		/**
+		 * The subject as each referral's sender gave it, and whether it differs from the
+		 * case's: the secretariat's check against a mistyped CPR number.
+		 */
+		boolean canCompareSubjects() {
+			return this.secretariat;
 		}
 
 		/** The CPR number in full; everyone else sees it masked. */
@@ -86,25 +103,43 @@ class CaseAccess {
 					&& this.user.hasAnyRole(Role.LIAISON, Role.CASEWORKER));
 		}
 
+		/**
+		 * What the task is and when it is due are the secretariat's to set; the
+		 * organisation doing it reports its state and outcome.
+		 */
+		boolean canReplanTask() {
+			return this.secretariat;
+		}
+
 		/** Only an organisation taking part reports on its own part. */
 		boolean canReportStatus() {
 			return this.participant;
 		}
 
 		/**
-		 * A change in the case's history. Those who follow a concern they submitted see
-		 * what became of the case and their own referrals, not the cooperation around it.
+		 * A user named in what the caller reads: the secretariat sees everyone, others
+		 * only the people of their own organisation.
+		 * @return the user, or null when the caller may not learn who it was
 		 */
-		boolean canSeeHistoryChange(CaseHistory.Change change) {
-			if (canSeeCooperation()) {
-				return true;
+		String userShown(String organisation, String username) {
+			return (this.secretariat || this.user.belongsTo(organisation)) ? username : null;
+		}
+
+		/**
+		 * An organisation named in the case's history: the secretariat sees every name;
+		 * others see their own, "koordineringsenheden" for the secretariat (and for the
+		 * service itself), and "en anden myndighed" for anyone else, so the history never
+		 * tells who filed first or who else is involved.
+		 */
+		String organisationShown(String organisation) {
+			if (this.secretariat || this.user.belongsTo(organisation)) {
+				return organisation;
 			}
-			return switch (change) {
-				case CaseHistory.Change.CaseOpened opened -> this.submitter;
-				case CaseHistory.Change.StatusChanged changed -> this.submitter;
-				case CaseHistory.Change.ReferralAdded added -> this.user.belongsTo(added.organisation());
-				default -> false;
-			};
+			if (organisation == null || organisation.equals(this.unit.model1Secretariat())
+					|| organisation.equals(this.unit.model2Secretariat())) {
+				return SECRETARIAT_NAME;
+			}
+			return OTHER_AUTHORITY;
 		}
 
 		/**
@@ -120,17 +155,14 @@ class CaseAccess {
 	}
 
 	Access of(CurrentUser user, ConcernCase concernCase) {
+		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
 		if (user.organisation() == null || !user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER)) {
-			return new Access(user, concernCase, false, false, false, false, false);
+			return new Access(user, concernCase, unit, false, false, false, false);
 		}
-		String unitCode = concernCase.getUnitCode();
-		UUID caseId = concernCase.getId();
-		boolean municipal = this.units.isMunicipalDepartmentOf(user.organisation(), unitCode);
-		boolean coordinator = municipal
-				&& this.units.find(unitCode).map(UnitDetails::municipalCoordinator).filter(user::belongsTo).isPresent();
-		return new Access(user, concernCase, this.units.actsAsSecretariat(user, unitCode),
-				this.participants.isActive(caseId, user.organisation()),
-				this.cases.hasReferralFrom(caseId, user.organisation()), municipal, coordinator);
+		boolean municipal = this.units.isMunicipalDepartmentOf(user.organisation(), unit.code());
+		boolean coordinator = municipal && user.belongsTo(unit.municipalCoordinator());
+		return new Access(user, concernCase, unit, this.units.actsAsSecretariat(user, unit.code()),
+				this.participants.isActive(concernCase.getId(), user.organisation()), municipal, coordinator);
 	}
 
 	/**

@@ -32,6 +32,7 @@ import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.internal.CaseService.VersionedCase;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.casework.internal.CaseViews.CaseView;
+import dk.coordination.casework.internal.CaseViews.ReferralView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
@@ -62,14 +63,14 @@ class CaseController {
 	@PostMapping("/{id}/transitions")
 	ResponseEntity<CaseView> transition(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody TransitionRequest request) {
+			@Valid @RequestBody TransitionRequest request, @ReadPurpose("Sagsbehandling") String purpose) {
 		if (CaseWorkflow.needsClosingReason(request.to()) != (request.closingReason() != null)) {
 			throw new InvalidFieldException("closingReason", CaseWorkflow.needsClosingReason(request.to())
 					? "is required when closing a case" : "is only given when closing a case");
 		}
 		return withETag(this.cases.transition(id,
 				new CaseService.Transition(request.to(), request.reason().strip(), request.closingReason()), ifMatch,
-				CurrentUser.required()));
+				CurrentUser.required(), purpose));
 	}
 
 	/**
@@ -79,13 +80,29 @@ class CaseController {
 	@PutMapping("/{id}/follow-up")
 	ResponseEntity<CaseView> followUp(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody FollowUpRequest request) {
-		return withETag(this.cases.followUpOn(id, request.date(), ifMatch, CurrentUser.required()));
+			@Valid @RequestBody FollowUpRequest request, @ReadPurpose("Sagsbehandling") String purpose) {
+		return withETag(this.cases.followUpOn(id, request.date(), ifMatch, CurrentUser.required(), purpose));
 	}
 
 	@GetMapping("/{id}/history")
 	List<CaseHistory.Entry> history(@PathVariable UUID id, @ReadPurpose("Sagens historik") String purpose) {
 		return this.cases.history(id, CurrentUser.required(), purpose);
+	}
+
+	/**
+	 * What the secretariat tells the organisation that sent a referral; the submitter
+	 * reads it with its own referrals ({@code GET /api/referrals?mine}).
+	 */
+	@PutMapping("/{id}/referrals/{referralId}/feedback")
+	ReferralView feedback(@PathVariable UUID id, @PathVariable UUID referralId,
+			@Valid @RequestBody FeedbackRequest request, @ReadPurpose("Sagsbehandling") String purpose) {
+		return this.cases.giveFeedback(id, referralId, request.feedback().strip(), CurrentUser.required(), purpose);
+	}
+
+	/**
+	 * @param feedback a short text for the submitter, in plain words
+	 */
+	record FeedbackRequest(@NotBlank @Size(max = 2000) String feedback) {
 	}
 
 	private static ResponseEntity<CaseView> withETag(VersionedCase versioned) {

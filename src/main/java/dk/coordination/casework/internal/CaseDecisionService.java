@@ -50,22 +50,23 @@ class CaseDecisionService implements CaseDecisions {
 					? "is required when closing a case" : "is only given when closing a case");
 		}
 		decision.participants()
-			.forEach((participant) -> this.cooperation.addParticipant(caseId, participant.organisation(),
+			.forEach((participant) -> this.cooperation.addParticipant(access, participant.organisation(),
 					participant.legalBasis(), participant.purpose(), user));
 		decision.tasks()
-			.forEach((task) -> this.cooperation.giveTask(caseId, task.organisation(), task.description(),
+			.forEach((task) -> this.cooperation.giveTask(access, task.organisation(), task.description(),
 					task.dueDate(), user));
 		CaseStatus before = access.concernCase().getStatus();
 		if (reviewItem) {
 			decideDueReview(caseId, transition, before);
 		}
+		// the meeting's own If-Match guards the decision; the case is changed as the
+		// meeting found it, and nothing is shown, so nothing is logged as read
 		if (transition != null) {
-			this.cases.transition(caseId,
-					new CaseService.Transition(transition.to(), transition.reason(), transition.closingReason()), "*",
-					user);
+			this.cases.move(access,
+					new CaseService.Transition(transition.to(), transition.reason(), transition.closingReason()), user);
 		}
 		if (decision.nextFollowUp() != null) {
-			this.cases.followUpOn(caseId, decision.nextFollowUp(), "*", user);
+			this.cases.followUpOn(access, decision.nextFollowUp());
 		}
 		return access.concernCase().getStatus();
 	}

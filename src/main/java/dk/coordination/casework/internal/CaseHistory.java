@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
@@ -28,6 +27,7 @@ import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.ConcernCategory;
 import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
+import dk.coordination.casework.ReferralState;
 import dk.coordination.casework.TaskState;
 import dk.coordination.organisation.SecretariatModel;
 
@@ -46,11 +46,8 @@ class CaseHistory {
 		this.entityManager = entityManager;
 	}
 
-	/**
-	 * @param visible which changes the reader may see; entries left without changes are
-	 * dropped
-	 */
-	List<Entry> of(UUID caseId, Predicate<Change> visible) {
+	/** Every revision of the case, as the secretariat sees it; see {@link #shownTo}. */
+	List<Entry> of(UUID caseId) {
 		AuditReader reader = AuditReaderFactory.get(this.entityManager);
 		Map<Long, Entry> entries = new TreeMap<>();
 		caseChanges(reader, caseId, entries);
@@ -67,10 +64,25 @@ class CaseHistory {
 			entry(entries, row)
 				.add(new Change.StatusReported(report.getOrganisation(), report.getInvolvement(), report.getText()));
 		}
-		return entries.values()
-			.stream()
-			.map((entry) -> entry.only(visible))
-			.filter((entry) -> !entry.changes().isEmpty())
+		return entries.values().stream().filter((entry) -> !entry.changes().isEmpty()).toList();
+	}
+
+	/**
+	 * The history as one reader may see it. The secretariat sees it whole; to everyone
+	 * else it never names users or organisations other than their own: the secretariat is
+	 * "koordineringsenheden", anyone else "en anden myndighed" (see
+	 * {@link CaseAccess.Access#organisationShown}), and the request ids, which lead to
+	 * the secretariat's logs, are left out.
+	 */
+	static List<Entry> shownTo(CaseAccess.Access access, List<Entry> entries) {
+		if (access.canManage()) {
+			return entries;
+		}
+		return entries.stream()
+			.map((entry) -> new Entry(entry.revision(), entry.at(),
+					access.userShown(entry.organisation(), entry.username()),
+					access.organisationShown(entry.organisation()), null, entry.source(),
+					entry.changes().stream().map((change) -> change.shownTo(access)).toList()))
 			.toList();
 	}
 
@@ -116,18 +128,27 @@ class CaseHistory {
 			.add(AuditEntity.relatedId("concernCase").eq(caseId))
 			.addOrder(AuditEntity.revisionNumber().asc())
 			.getResultList();
+		Map<UUID, Referral> previous = new HashMap<>();
 		for (Object[] row : referralRevisions) {
 			Referral referral = (Referral) row[0];
-			if (row[2] == RevisionType.ADD) {
-				entry(entries, row)
-					.add(new Change.ReferralAdded(referral.getId(), referral.getSubmittedByOrganisation(),
-							referral.getSubmittedByUser(), referral.getCategory(), referral.isUrgent()));
+			Referral before = previous.put(referral.getId(), referral);
+			List<Change> changes = entry(entries, row);
+			if (row[2] == RevisionType.ADD || before == null) {
+				changes.add(new Change.ReferralAdded(referral.getId(), referral.getSubmittedByOrganisation(),
+						referral.getSubmittedByUser(), referral.getCategory(), referral.isUrgent()));
+				continue;
 			}
-			else {
-				// the only thing that changes on a referral after submission is whether
-				// it is shared
-				entry(entries, row).add(new Change.ReferralSharing(referral.getId(),
-						referral.getSubmittedByOrganisation(), referral.isSharedWithParticipants()));
+			if (referral.isSharedWithParticipants() != before.isSharedWithParticipants()) {
+				changes.add(new Change.ReferralSharing(referral.getId(), referral.getSubmittedByOrganisation(),
+						referral.isSharedWithParticipants()));
+			}
+			if (referral.getState() != before.getState()) {
+				changes.add(new Change.ReferralStateChanged(referral.getId(), referral.getSubmittedByOrganisation(),
+						before.getState(), referral.getState()));
+			}
+			if (!Objects.equals(referral.getFeedback(), before.getFeedback())) {
+				changes.add(new Change.FeedbackGiven(referral.getId(), referral.getSubmittedByOrganisation(),
+						referral.getFeedback()));
 			}
 		}
 	}
@@ -156,8 +177,11 @@ class CaseHistory {
 						task.getDescription(), task.getDueDate()));
 			}
 			else {
+				boolean replanned = !Objects.equals(before.getDueDate(), task.getDueDate());
 				entry(entries, row).add(new Change.TaskUpdated(task.getId(), task.getOrganisation(), before.getState(),
-						task.getState(), task.getOutcome(), task.getDueDate()));
+						task.getState(), task.getOutcome(),
+						Objects.equals(before.getDescription(), task.getDescription()) ? null : task.getDescription(),
+						replanned, replanned ? before.getDueDate() : null, task.getDueDate()));
 			}
 		}
 	}
@@ -186,11 +210,6 @@ class CaseHistory {
 					revision.getOrganisation(), revision.getRequestId(), revision.getSource(), new ArrayList<>());
 		}
 
-		Entry only(Predicate<Change> visible) {
-			return new Entry(this.revision, this.at, this.username, this.organisation, this.requestId, this.source,
-					this.changes.stream().filter(visible).toList());
-		}
-
 	}
 
 	@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -201,6 +220,8 @@ class CaseHistory {
 			@JsonSubTypes.Type(value = Change.SubjectChanged.class, name = "SUBJECT_CHANGED"),
 			@JsonSubTypes.Type(value = Change.FollowUpDateSet.class, name = "FOLLOW_UP_DATE_SET"),
 			@JsonSubTypes.Type(value = Change.ReferralSharing.class, name = "REFERRAL_SHARING"),
+			@JsonSubTypes.Type(value = Change.ReferralStateChanged.class, name = "REFERRAL_STATE_CHANGED"),
+			@JsonSubTypes.Type(value = Change.FeedbackGiven.class, name = "FEEDBACK_GIVEN"),
 			@JsonSubTypes.Type(value = Change.ParticipantAdded.class, name = "PARTICIPANT_ADDED"),
 			@JsonSubTypes.Type(value = Change.ParticipantEnded.class, name = "PARTICIPANT_ENDED"),
 			@JsonSubTypes.Type(value = Change.TaskGiven.class, name = "TASK_GIVEN"),
@@ -210,6 +231,16 @@ class CaseHistory {
 			@JsonSubTypes.Type(value = Change.ReviewDecided.class, name = "REVIEW_DECIDED") })
 	sealed interface Change {
 
+		/**
+		 * The change as a reader outside the secretariat may see it: organisations and
+		 * users named as {@link CaseAccess.Access#organisationShown} and
+		 * {@link CaseAccess.Access#userShown} allow. Changes that name nobody are shown
+		 * as they are.
+		 */
+		default Change shownTo(CaseAccess.Access access) {
+			return this;
+		}
+
 		record CaseOpened(String caseNumber, CaseStatus status) implements Change {
 		}
 
@@ -218,8 +249,16 @@ class CaseHistory {
 				SecretariatModel secretariatModel) implements Change {
 		}
 
+		@JsonInclude(JsonInclude.Include.NON_NULL)
 		record ReferralAdded(UUID referralId, String organisation, String submittedBy, ConcernCategory category,
 				boolean urgent) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new ReferralAdded(this.referralId, access.organisationShown(this.organisation),
+						access.userShown(this.organisation, this.submittedBy), this.category, this.urgent);
+			}
+
 		}
 
 		/**
@@ -236,6 +275,38 @@ class CaseHistory {
 		}
 
 		record ReferralSharing(UUID referralId, String organisation, boolean sharedWithParticipants) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new ReferralSharing(this.referralId, access.organisationShown(this.organisation),
+						this.sharedWithParticipants);
+			}
+
+		}
+
+		/** The referral's own state, as its submitter follows it. */
+		record ReferralStateChanged(UUID referralId, String organisation, ReferralState from,
+				ReferralState to) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new ReferralStateChanged(this.referralId, access.organisationShown(this.organisation), this.from,
+						this.to);
+			}
+
+		}
+
+		/** Feedback to a referral's submitter: its text is for the submitter. */
+		@JsonInclude(JsonInclude.Include.NON_NULL)
+		record FeedbackGiven(UUID referralId, String organisation, String feedback) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				boolean own = access.user().belongsTo(this.organisation);
+				return new FeedbackGiven(this.referralId, access.organisationShown(this.organisation),
+						own ? this.feedback : null);
+			}
+
 		}
 
 		/**
@@ -245,22 +316,62 @@ class CaseHistory {
 		@JsonInclude(JsonInclude.Include.NON_NULL)
 		record ParticipantAdded(String organisation, LegalBasis legalBasis, String purpose,
 				String usageRestriction) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new ParticipantAdded(access.organisationShown(this.organisation), this.legalBasis, this.purpose,
+						this.usageRestriction);
+			}
+
 		}
 
 		/** The period in which the organisation had access. */
 		record ParticipantEnded(String organisation, Instant accessFrom, Instant accessUntil,
 				String reason) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new ParticipantEnded(access.organisationShown(this.organisation), this.accessFrom,
+						this.accessUntil, this.reason);
+			}
+
 		}
 
 		record TaskGiven(UUID taskId, String organisation, String description, LocalDate dueDate) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new TaskGiven(this.taskId, access.organisationShown(this.organisation), this.description,
+						this.dueDate);
+			}
+
 		}
 
+		/**
+		 * @param description the new description, when it changed
+		 * @param dueDateChanged whether the secretariat moved the due date, from
+		 * {@code previousDueDate} to {@code dueDate}
+		 */
 		@JsonInclude(JsonInclude.Include.NON_NULL)
 		record TaskUpdated(UUID taskId, String organisation, TaskState from, TaskState to, String outcome,
+				String description, boolean dueDateChanged, LocalDate previousDueDate,
 				LocalDate dueDate) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new TaskUpdated(this.taskId, access.organisationShown(this.organisation), this.from, this.to,
+						this.outcome, this.description, this.dueDateChanged, this.previousDueDate, this.dueDate);
+			}
+
 		}
 
 		record StatusReported(String organisation, Involvement involvement, String text) implements Change {
+
+			@Override
+			public Change shownTo(CaseAccess.Access access) {
+				return new StatusReported(access.organisationShown(this.organisation), this.involvement, this.text);
+			}
+
 		}
 
 		/** A review of the closed case, due on {@code dueDate}. */

@@ -22,13 +22,6 @@ interface CaseMapper {
 	@Mapping(target = "caseId", source = "id")
 	EarlierCase toEarlierCase(ConcernCase concernCase);
 
-	@Mapping(target = "referralId", source = "id")
-	@Mapping(target = "organisation", source = "submittedByOrganisation")
-	@Mapping(target = "submittedBy", source = "submittedByUser")
-	@Mapping(target = "legalBasisProvision", expression = "java(referral.getLegalBasis().provision())")
-	@Mapping(target = "contentWithheld", constant = "false")
-	ReferralView toView(Referral referral);
-
 	@Mapping(target = "legalBasisProvision", expression = "java(participant.getLegalBasis().provision())")
 	@Mapping(target = "disclosedBy", source = "disclosedByUser")
 	@Mapping(target = "endedBy", source = "endedByUser")

@@ -27,8 +27,8 @@ class CaseQueries {
 
 	/**
 	 * @param secretariatUnits units whose every case the caller sees
-	 * @param organisation the caller's organisation, which sees the cases it submitted
-	 * concerns to or takes part in; null for none
+	 * @param organisation the caller's organisation, which sees the cases it takes part
+	 * in (not those it only submitted concerns to); null for none
 	 * @return up to {@code limit} cases, newest first
 	 */
 	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String organisation, CaseStatus status,
@@ -38,8 +38,6 @@ class CaseQueries {
 			visibility.add("c.unitCode in :units");
 		}
 		if (organisation != null) {
-			visibility
-				.add("exists (select 1 from Referral r where r.concernCase = c and r.submittedByOrganisation = :org)");
 			visibility.add(
 					"exists (select 1 from CaseParticipant p where p.caseId = c.id and p.organisation = :org and p.endedAt is null)");
 		}

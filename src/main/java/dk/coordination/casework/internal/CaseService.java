@@ -3,7 +3,6 @@ package dk.coordination.casework.internal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,7 @@ import jakarta.persistence.EntityManager;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -30,19 +30,15 @@ import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.IntakeResult;
 import dk.coordination.casework.NewReferral;
 import dk.coordination.casework.ReferralAttached;
-import dk.coordination.audit.AccessLog;
-import dk.coordination.audit.PersonalDataRead;
+import dk.coordination.casework.SubmittedReferral;
 import dk.coordination.casework.internal.CaseAccess.Access;
 import dk.coordination.casework.internal.CaseViews.CasePage;
-import dk.coordination.casework.internal.CaseViews.CaseSummary;
-import dk.coordination.casework.internal.CaseViews.CaseView;
 import dk.coordination.casework.internal.CaseViews.ReferralView;
-import dk.coordination.casework.internal.CaseViews.StatusReportView;
-import dk.coordination.casework.internal.CaseViews.Subject;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.security.Role;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
@@ -60,15 +56,17 @@ class CaseService implements CaseIntake {
 
 	private final ConcernCaseRepository cases;
 
+	private final ReferralRepository referrals;
+
 	private final CaseQueries queries;
 
 	private final CaseHistory history;
 
 	private final CaseAccess access;
 
-	private final CaseNumbers caseNumbers;
+	private final CaseReads reads;
 
-	private final CaseMapper mapper;
+	private final CaseNumbers caseNumbers;
 
 	private final CoordinationUnits units;
 
@@ -82,41 +80,28 @@ class CaseService implements CaseIntake {
 
 	private final EntityManager entityManager;
 
-	private final ParticipantRepository participants;
-
-	private final TaskRepository tasks;
-
-	private final StatusReportRepository reports;
-
-	private final AccessLog accessLog;
-
 	private final CaseReviewRepository reviews;
 
 	private final CaseworkProperties properties;
 
-	CaseService(ConcernCaseRepository cases, CaseQueries queries, CaseHistory history, CaseAccess access,
-			CaseNumbers caseNumbers, CaseMapper mapper, CoordinationUnits units, CprProtector cprProtector,
-			ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
-			EntityManager entityManager, ParticipantRepository participants, TaskRepository tasks,
-			StatusReportRepository reports, AccessLog accessLog, CaseReviewRepository reviews,
-			CaseworkProperties properties, Clock clock) {
-		this.reviews = reviews;
-		this.properties = properties;
-		this.entityManager = entityManager;
-		this.participants = participants;
-		this.tasks = tasks;
-		this.reports = reports;
-		this.accessLog = accessLog;
+	CaseService(ConcernCaseRepository cases, ReferralRepository referrals, CaseQueries queries, CaseHistory history,
+			CaseAccess access, CaseReads reads, CaseNumbers caseNumbers, CoordinationUnits units,
+			CprProtector cprProtector, ApplicationEventPublisher events, PlatformTransactionManager transactionManager,
+			EntityManager entityManager, CaseReviewRepository reviews, CaseworkProperties properties, Clock clock) {
 		this.cases = cases;
+		this.referrals = referrals;
 		this.queries = queries;
 		this.history = history;
 		this.access = access;
+		this.reads = reads;
 		this.caseNumbers = caseNumbers;
-		this.mapper = mapper;
 		this.units = units;
 		this.cprProtector = cprProtector;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.entityManager = entityManager;
+		this.reviews = reviews;
+		this.properties = properties;
 		this.clock = clock;
 	}
 
@@ -150,37 +135,74 @@ class CaseService implements CaseIntake {
 	private IntakeResult submitOnce(UnitDetails unit, NewReferral content, CurrentUser submitter) {
 		Instant now = this.clock.instant();
 		String hash = this.cprProtector.hash(content.cpr());
+		String receipt = this.caseNumbers.nextReceipt(unit.code(), now);
 		ConcernCase existing = this.cases.findOpenCaseForUpdate(unit.code(), hash).orElse(null);
 		if (existing != null) {
 			existing.receivedNewInformation(now);
-			Referral referral = Referral.submitted(existing, content, submitter, now);
+			Referral referral = Referral.submitted(existing, content, submitter, receipt, true, now);
 			this.entityManager.persist(referral);
 			this.cases.flush();
 			this.events
 				.publishEvent(new ReferralAttached(existing.getId(), unit.code(), referral.getId(), content.urgent()));
-			return new IntakeResult(existing.getId(), existing.getCaseNumber(), existing.getStatus(), true);
+			return new IntakeResult(referral.getId(), receipt, now, unit.code(), existing.getId(), true);
 		}
 		ConcernCase opened = ConcernCase.open(unit.code(), this.caseNumbers.next(unit.code(), now),
 				content.subjectName(), content.subjectAddress(), this.cprProtector.protect(content.cpr()), unit.model(),
 				now);
-		Referral.submitted(opened, content, submitter, now);
+		Referral referral = Referral.submitted(opened, content, submitter, receipt, false, now);
 		// persisted explicitly: ids are assigned here, so a repository save would take
-		// the new case
-		// for a detached one and merge it
+		// the new case for a detached one and merge it
 		this.entityManager.persist(opened);
 		// flushed through the repository so a lost race surfaces as
 		// DataIntegrityViolationException
 		this.cases.flush();
 		this.events.publishEvent(new CaseOpened(opened.getId(), unit.code(), opened.getCaseNumber(), content.urgent()));
-		return new IntakeResult(opened.getId(), opened.getCaseNumber(), opened.getStatus(), false);
+		return new IntakeResult(referral.getId(), receipt, now, unit.code(), opened.getId(), false);
+	}
+
+	@Override
+	@Transactional
+	public OwnReferrals ownReferrals(CurrentUser user, String cursor, int size, String purpose) {
+		requireStaff(user);
+		CaseCursor after = (cursor != null) ? CaseCursor.decode(cursor) : null;
+		List<Referral> page = (after == null) ? this.referrals.findOwn(user.organisation(), Limit.of(size + 1))
+				: this.referrals.findOwnAfter(user.organisation(), after.createdAt(), after.id(), Limit.of(size + 1));
+		boolean more = page.size() > size;
+		List<Referral> shown = more ? page.subList(0, size) : page;
+		this.reads.ownReferrals(shown, purpose);
+		Referral last = shown.isEmpty() ? null : shown.get(shown.size() - 1);
+		return new OwnReferrals(shown.stream().map(CaseService::asSubmitted).toList(),
+				more ? new CaseCursor(last.getSubmittedAt(), last.getId()).encode() : null);
+	}
+
+	@Override
+	@Transactional
+	public SubmittedReferral ownReferral(UUID referralId, CurrentUser user, String purpose) {
+		requireStaff(user);
+		Referral referral = this.referrals.findOwn(referralId, user.organisation())
+			.orElseThrow(() -> Problems.notFound("No referral " + referralId + " from your organisation."));
+		this.reads.ownReferrals(List.of(referral), purpose);
+		return asSubmitted(referral);
+	}
+
+	private static SubmittedReferral asSubmitted(Referral referral) {
+		ConcernCase concernCase = referral.getConcernCase();
+		return new SubmittedReferral(referral.getId(), referral.getReceiptNumber(), concernCase.getUnitCode(),
+				referral.getSubmittedAt(), referral.getSubmittedByUser(), referral.getSubjectName(),
+				referral.getSubjectAddress(), concernCase.getSubjectCprMasked(), referral.getConcern(),
+				referral.getCategory(), referral.getLegalBasis(), referral.isUrgent(), referral.getState(),
+				referral.getFeedback(), referral.getFeedbackAt());
+	}
+
+	private static void requireStaff(CurrentUser user) {
+		if (user.organisation() == null || !user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER)) {
+			throw CaseAccess.forbidden("Referrals are followed by the staff of the organisation that sent them.");
+		}
 	}
 
 	@Transactional
 	VersionedCase view(UUID caseId, CurrentUser user, String purpose) {
-		Access access = this.access.requireVisible(caseId, user);
-		ConcernCase concernCase = access.concernCase();
-		this.accessLog.record(read(concernCase, "CASE", purpose));
-		return new VersionedCase(toView(access), concernCase.getVersion());
+		return shown(this.access.requireVisible(caseId, user), purpose);
 	}
 
 	@Transactional
@@ -191,17 +213,25 @@ class CaseService implements CaseIntake {
 				size + 1);
 		boolean more = page.size() > size;
 		List<ConcernCase> shown = more ? page.subList(0, size) : page;
-		// the list shows names, so each line is a read of that person's data
-		this.accessLog.recordAll(shown.stream().map((shownCase) -> read(shownCase, "CASE_LIST", purpose)).toList());
-		List<CaseSummary> items = shown.stream().map(this.mapper::toSummary).toList();
-		return new CasePage(items, more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
+		return new CasePage(this.reads.summaries(shown, purpose),
+				more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
 	}
 
 	@Transactional
-	VersionedCase transition(UUID caseId, Transition transition, String ifMatch, CurrentUser user) {
+	VersionedCase transition(UUID caseId, Transition transition, String ifMatch, CurrentUser user, String purpose) {
 		Access access = requireManageable(caseId, user);
+		ETags.requireMatch(ifMatch, access.concernCase().getVersion(), "the case");
+		move(access, transition, user);
+		return shown(access, purpose);
+	}
+
+	/**
+	 * Moves a case the caller manages, without showing it: the case endpoints and a
+	 * meeting's decision both come here.
+	 */
+	@Transactional
+	void move(Access access, Transition transition, CurrentUser user) {
 		ConcernCase concernCase = access.concernCase();
-		ETags.requireMatch(ifMatch, concernCase.getVersion(), "the case");
 		CaseStatus from = concernCase.getStatus();
 		if (!CaseWorkflow.allows(from, transition.to())) {
 			throw Problems.of(HttpStatus.CONFLICT, "A case in " + from + " cannot move to " + transition.to() + ".",
@@ -210,34 +240,64 @@ class CaseService implements CaseIntake {
 		if (CaseWorkflow.isReopening(from, transition.to())) {
 			requireNoOtherOpenCase(concernCase);
 		}
-		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
+		UnitDetails unit = access.unit();
 		Instant now = this.clock.instant();
 		concernCase.moveTo(transition.to(), transition.closingReason(), transition.reason(), unit.model(), now);
 		afterTransition(concernCase, from, unit, now);
 		this.cases.flush();
-		this.events.publishEvent(new CaseStatusChanged(caseId, concernCase.getUnitCode(), from, transition.to(),
-				concernCase.getClosingReason(), transition.reason(), user.username()));
-		return new VersionedCase(toView(access), concernCase.getVersion());
+		this.events.publishEvent(new CaseStatusChanged(concernCase.getId(), concernCase.getUnitCode(), from,
+				transition.to(), concernCase.getClosingReason(), transition.reason(), user.username()));
 	}
 
 	@Transactional
-	VersionedCase followUpOn(UUID caseId, LocalDate date, String ifMatch, CurrentUser user) {
+	VersionedCase followUpOn(UUID caseId, LocalDate date, String ifMatch, CurrentUser user, String purpose) {
 		Access access = requireManageable(caseId, user);
+		ETags.requireMatch(ifMatch, access.concernCase().getVersion(), "the case");
+		followUpOn(access, date);
+		return shown(access, purpose);
+	}
+
+	/** Sets the next follow-up of a case the caller manages, without showing it. */
+	@Transactional
+	void followUpOn(Access access, LocalDate date) {
 		ConcernCase concernCase = access.concernCase();
-		ETags.requireMatch(ifMatch, concernCase.getVersion(), "the case");
 		if (concernCase.getStatus() == CaseStatus.CLOSED) {
 			throw Problems.of(HttpStatus.CONFLICT, "A closed case is not followed up; reopen it first.");
 		}
 		concernCase.followUpOn(date, this.clock.instant());
 		this.cases.flush();
-		return new VersionedCase(toView(access), concernCase.getVersion());
 	}
 
 	@Transactional
 	List<CaseHistory.Entry> history(UUID caseId, CurrentUser user, String purpose) {
 		Access access = this.access.requireVisible(caseId, user);
-		this.accessLog.record(read(access.concernCase(), "CASE_HISTORY", purpose));
-		return this.history.of(caseId, access::canSeeHistoryChange);
+		return this.reads.history(access, CaseHistory.shownTo(access, this.history.of(caseId)), purpose);
+	}
+
+	/**
+	 * What the secretariat tells the organisation that sent a referral; the submitter
+	 * reads it with its own referrals and learns nothing else about the case.
+	 */
+	@Transactional
+	ReferralView giveFeedback(UUID caseId, UUID referralId, String feedback, CurrentUser user, String purpose) {
+		Access access = requireManageable(caseId, user);
+		Referral referral = referralOf(access, referralId);
+		referral.giveFeedback(feedback, user.username(), this.clock.instant());
+		this.cases.flush();
+		return this.reads.referral(access, referral, purpose);
+	}
+
+	static Referral referralOf(Access access, UUID referralId) {
+		return access.concernCase()
+			.getReferrals()
+			.stream()
+			.filter((candidate) -> candidate.getId().equals(referralId))
+			.findFirst()
+			.orElseThrow(() -> Problems.notFound("No referral " + referralId + " on this case."));
+	}
+
+	private VersionedCase shown(Access access, String purpose) {
+		return new VersionedCase(this.reads.caseView(access, purpose), access.concernCase().getVersion());
 	}
 
 	/**
@@ -275,10 +335,6 @@ class CaseService implements CaseIntake {
 		return access;
 	}
 
-	private static PersonalDataRead read(ConcernCase concernCase, String what, String purpose) {
-		return new PersonalDataRead(concernCase.getId(), concernCase.getSubjectCprHash(), what, purpose);
-	}
-
 	private void requireNoOtherOpenCase(ConcernCase concernCase) {
 		this.cases
 			.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), concernCase.getId())
@@ -293,64 +349,11 @@ class CaseService implements CaseIntake {
 			});
 	}
 
-	private CaseView toView(Access access) {
-		ConcernCase concernCase = access.concernCase();
-		UUID caseId = concernCase.getId();
-		String cpr = access.canSeeFullCpr() ? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
-				: concernCase.getSubjectCprMasked();
-		List<ReferralView> referrals = concernCase.getReferrals()
-			.stream()
-			.filter(access::canSeeReferral)
-			.map((referral) -> access.canReadReferralContent(referral) ? this.mapper.toView(referral)
-					: this.mapper.toView(referral).withoutContent())
-			.toList();
-		boolean cooperation = access.canSeeCooperation();
-		List<ConcernCase> otherCases = access.canManage()
-				? this.cases.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), caseId)
-				: List.of();
-		return new CaseView(caseId, concernCase.getCaseNumber(), concernCase.getUnitCode(), concernCase.getStatus(),
-				concernCase.getClosingReason(), concernCase.getStatusReason(), concernCase.getStatusModel(),
-				concernCase.isNewInformation(), concernCase.getFollowUpDate(), concernCase.getCreatedAt(),
-				concernCase.getUpdatedAt(),
-				new Subject(concernCase.getSubjectName(), concernCase.getSubjectAddress(), cpr), referrals,
-				cooperation ? this.participants.findByCaseIdOrderByStartedAt(caseId)
-					.stream()
-					.filter(CaseParticipant::isActive)
-					.map(this.mapper::toView)
-					.toList() : List.of(),
-				cooperation ? this.tasks.findByCaseIdOrderByCreatedAt(caseId).stream().map(this.mapper::toView).toList()
-						: List.of(),
-				cooperation ? latestPerOrganisation(this.reports.findByCaseIdOrderByReportedAtDesc(caseId)) : List.of(),
-				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList());
-	}
-
-	/**
-	 * What the secretariat may do next; reopening is left out while the person has
-	 * another open case, since it would be refused.
-	 */
-	private static List<CaseStatus> allowedTransitions(Access access, List<ConcernCase> otherCases) {
-		if (!access.canManage()) {
-			return List.of();
-		}
-		CaseStatus status = access.concernCase().getStatus();
-		boolean anotherOpen = otherCases.stream().anyMatch((other) -> other.getStatus() != CaseStatus.CLOSED);
-		return CaseWorkflow.next(status)
-			.stream()
-			.filter((to) -> !(anotherOpen && CaseWorkflow.isReopening(status, to)))
-			.toList();
-	}
-
-	private List<StatusReportView> latestPerOrganisation(List<StatusReport> newestFirst) {
-		Map<String, StatusReport> latest = new LinkedHashMap<>();
-		newestFirst.forEach((report) -> latest.putIfAbsent(report.getOrganisation(), report));
-		return latest.values().stream().map(this.mapper::toView).toList();
-	}
-
 	/** A transition as requested; validated by the controller. */
 	record Transition(CaseStatus to, String reason, ClosingReason closingReason) {
 	}
 
-	record VersionedCase(CaseView view, long version) {
+	record VersionedCase(CaseViews.CaseView view, long version) {
 	}
 
 }

@@ -12,6 +12,7 @@ import dk.coordination.casework.ClosingReason;
 import dk.coordination.casework.ConcernCategory;
 import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
+import dk.coordination.casework.ReferralState;
 import dk.coordination.casework.TaskState;
 import dk.coordination.organisation.SecretariatModel;
 
@@ -53,19 +54,36 @@ final class CaseViews {
 	}
 
 	/**
-	 * @param concern the concern's text, or null when {@code contentWithheld}:
+	 * A referral as one caller may see it. Fields the caller may not see are left out of
+	 * the JSON rather than sent empty.
+	 *
+	 * @param submittedBy the sending user: for the secretariat and the sender's own
+	 * organisation
+	 * @param concern the concern's text, or absent when {@code contentWithheld}:
 	 * participants read only what the secretariat shared with them
+	 * @param receiptNumber, state, feedback, feedbackAt: for the secretariat and the
+	 * sender's own organisation
+	 * @param submittedSubject the subject as the sender gave it, compared with the
+	 * case's: the secretariat's only
+	 * @param attachedToExistingCase whether the person already had this case when the
+	 * referral arrived: the secretariat's only
 	 */
-	record ReferralView(UUID referralId, Instant submittedAt, String organisation, String submittedBy,
-			ConcernCategory category, LegalBasis legalBasis, String legalBasisProvision, boolean urgent,
-			boolean sharedWithParticipants, String concern, boolean contentWithheld) {
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record ReferralView(UUID referralId, String receiptNumber, Instant submittedAt, String organisation,
+			String submittedBy, ConcernCategory category, LegalBasis legalBasis, String legalBasisProvision,
+			boolean urgent, boolean sharedWithParticipants, String concern, boolean contentWithheld,
+			ReferralState state, String feedback, Instant feedbackAt, SubmittedSubject submittedSubject,
+			Boolean attachedToExistingCase) {
+	}
 
-		ReferralView withoutContent() {
-			return new ReferralView(this.referralId, this.submittedAt, this.organisation, this.submittedBy,
-					this.category, this.legalBasis, this.legalBasisProvision, this.urgent, this.sharedWithParticipants,
-					null, true);
-		}
-
+	/**
+	 * The subject as one referral's sender gave it. {@code differs} with a Danish
+	 * {@code warning} when the name or address is not the case's: the CPR number may be
+	 * mistyped, and a person should check before the concern is taken as being about this
+	 * person.
+	 */
+	@JsonInclude(JsonInclude.Include.NON_NULL)
+	record SubmittedSubject(String name, String address, boolean nameDiffers, boolean addressDiffers, String warning) {
 	}
 
 	/**
@@ -75,14 +93,40 @@ final class CaseViews {
 	record ParticipantView(String organisation, LegalBasis legalBasis, String legalBasisProvision, String purpose,
 			String usageRestriction, String disclosedBy, String disclosedByOrganisation, Instant startedAt,
 			Instant endedAt, String endedBy, String endReason, boolean active) {
+
+		/** Without the secretariat's staff: others learn that it was the unit. */
+		ParticipantView withoutStaff() {
+			return new ParticipantView(this.organisation, this.legalBasis, this.legalBasisProvision, this.purpose,
+					this.usageRestriction, null, CaseAccess.SECRETARIAT_NAME, this.startedAt, this.endedAt, null,
+					this.endReason, this.active);
+		}
+
 	}
 
+	/**
+	 * @param createdBy the secretariat's user: shown to the secretariat only
+	 */
 	record TaskView(UUID taskId, String organisation, String description, LocalDate dueDate, TaskState state,
 			String outcome, String createdBy, Instant createdAt, Instant updatedAt, long version) {
+
+		TaskView withoutStaff() {
+			return new TaskView(this.taskId, this.organisation, this.description, this.dueDate, this.state,
+					this.outcome, null, this.createdAt, this.updatedAt, this.version);
+		}
+
 	}
 
+	/**
+	 * @param reportedBy shown to the secretariat and the reporting organisation
+	 */
 	record StatusReportView(UUID reportId, String organisation, Involvement involvement, String text, String reportedBy,
 			Instant reportedAt) {
+
+		StatusReportView withReporter(String shown) {
+			return new StatusReportView(this.reportId, this.organisation, this.involvement, this.text, shown,
+					this.reportedAt);
+		}
+
 	}
 
 	record MunicipalNoteView(UUID noteId, String author, String organisation, Instant writtenAt, String text) {

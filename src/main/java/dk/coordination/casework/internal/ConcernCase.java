@@ -143,6 +143,7 @@ class ConcernCase {
 		this.statusModel = model;
 		// acting on the case is how the secretariat takes in what arrived since
 		this.newInformation = false;
+		this.referrals.forEach((referral) -> referral.caseMovedTo(to));
 		this.updatedAt = now;
 	}
 

@@ -31,10 +31,4 @@ interface ConcernCaseRepository extends JpaRepository<ConcernCase, UUID> {
 			""")
 	List<ConcernCase> findOtherCasesOfSubject(String unitCode, String subjectCprHash, UUID excluded);
 
-	@Query("""
-			select count(r) > 0 from Referral r
-			where r.concernCase.id = ?1 and r.submittedByOrganisation = ?2
-			""")
-	boolean hasReferralFrom(UUID caseId, String organisation);
-
 }

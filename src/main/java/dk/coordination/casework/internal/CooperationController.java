@@ -37,6 +37,10 @@ import dk.coordination.web.ETags;
 @RestController
 class CooperationController {
 
+	private static final String COOPERATION = "Samarbejde om sagen";
+
+	private static final String TASKS = "Opgaver i sagen";
+
 	private final CooperationService cooperation;
 
 	CooperationController(CooperationService cooperation) {
@@ -44,35 +48,38 @@ class CooperationController {
 	}
 
 	@GetMapping("/api/cases/{id}/participants")
-	List<ParticipantView> participants(@PathVariable UUID id) {
-		return this.cooperation.participants(id, CurrentUser.required());
+	List<ParticipantView> participants(@PathVariable UUID id, @ReadPurpose(COOPERATION) String purpose) {
+		return this.cooperation.participants(id, CurrentUser.required(), purpose);
 	}
 
 	/**
 	 * Discloses the case to an organisation; the disclosure is recorded with its basis.
 	 */
 	@PostMapping("/api/cases/{id}/participants")
-	ResponseEntity<ParticipantView> addParticipant(@PathVariable UUID id, @Valid @RequestBody NewParticipant request) {
+	ResponseEntity<ParticipantView> addParticipant(@PathVariable UUID id, @Valid @RequestBody NewParticipant request,
+			@ReadPurpose(COOPERATION) String readPurpose) {
 		ParticipantView added = this.cooperation.addParticipant(id, request.organisation().strip(),
-				request.legalBasis(), request.purpose().strip(), CurrentUser.required());
+				request.legalBasis(), request.purpose().strip(), CurrentUser.required(), readPurpose);
 		return ResponseEntity.created(URI.create("/api/cases/" + id + "/participants")).body(added);
 	}
 
 	@PostMapping("/api/cases/{id}/participants/{organisation}/end")
 	ParticipantView endParticipation(@PathVariable UUID id, @PathVariable String organisation,
-			@Valid @RequestBody Reason request) {
-		return this.cooperation.endParticipation(id, organisation, request.reason().strip(), CurrentUser.required());
+			@Valid @RequestBody Reason request, @ReadPurpose(COOPERATION) String purpose) {
+		return this.cooperation.endParticipation(id, organisation, request.reason().strip(), CurrentUser.required(),
+				purpose);
 	}
 
 	@GetMapping("/api/cases/{id}/tasks")
-	List<TaskView> tasks(@PathVariable UUID id) {
-		return this.cooperation.tasks(id, CurrentUser.required());
+	List<TaskView> tasks(@PathVariable UUID id, @ReadPurpose(TASKS) String purpose) {
+		return this.cooperation.tasks(id, CurrentUser.required(), purpose);
 	}
 
 	@PostMapping("/api/cases/{id}/tasks")
-	ResponseEntity<TaskView> giveTask(@PathVariable UUID id, @Valid @RequestBody NewTask request) {
+	ResponseEntity<TaskView> giveTask(@PathVariable UUID id, @Valid @RequestBody NewTask request,
+			@ReadPurpose(TASKS) String purpose) {
 		TaskView task = this.cooperation.giveTask(id, request.organisation().strip(), request.description().strip(),
-				request.dueDate(), CurrentUser.required());
+				request.dueDate(), CurrentUser.required(), purpose);
 		return ResponseEntity.created(URI.create("/api/cases/" + id + "/tasks/" + task.taskId()))
 			.eTag(ETags.of(task.version()))
 			.body(task);
@@ -81,11 +88,11 @@ class CooperationController {
 	@PatchMapping("/api/cases/{id}/tasks/{taskId}")
 	ResponseEntity<TaskView> updateTask(@PathVariable UUID id, @PathVariable UUID taskId,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody TaskPatch request) {
+			@Valid @RequestBody TaskPatch request, @ReadPurpose(TASKS) String purpose) {
 		TaskView task = this.cooperation.updateTask(id, taskId,
 				new CooperationService.TaskChange(stripped(request.description()), request.dueDate(), request.state(),
 						stripped(request.outcome())),
-				ifMatch, CurrentUser.required());
+				ifMatch, CurrentUser.required(), purpose);
 		return ResponseEntity.ok().eTag(ETags.of(task.version())).body(task);
 	}
 
@@ -94,15 +101,18 @@ class CooperationController {
 	 * part.
 	 */
 	@PostMapping("/api/cases/{id}/status-reports")
-	ResponseEntity<StatusReportView> report(@PathVariable UUID id, @Valid @RequestBody NewStatusReport request) {
+	ResponseEntity<StatusReportView> report(@PathVariable UUID id, @Valid @RequestBody NewStatusReport request,
+			@ReadPurpose("Statusrapportering") String purpose) {
 		StatusReportView report = this.cooperation.report(id, request.involvement(), request.text().strip(),
-				CurrentUser.required());
+				CurrentUser.required(), purpose);
 		return ResponseEntity.created(URI.create("/api/cases/" + id)).body(report);
 	}
 
 	@PutMapping("/api/cases/{id}/referrals/{referralId}/sharing")
-	ReferralView share(@PathVariable UUID id, @PathVariable UUID referralId, @Valid @RequestBody Sharing request) {
-		return this.cooperation.share(id, referralId, request.sharedWithParticipants(), CurrentUser.required());
+	ReferralView share(@PathVariable UUID id, @PathVariable UUID referralId, @Valid @RequestBody Sharing request,
+			@ReadPurpose("Sagsbehandling") String purpose) {
+		return this.cooperation.share(id, referralId, request.sharedWithParticipants(), CurrentUser.required(),
+				purpose);
 	}
 
 	@GetMapping("/api/follow-ups")
@@ -117,9 +127,10 @@ class CooperationController {
 	}
 
 	@PostMapping("/api/cases/{id}/municipal-notes")
-	ResponseEntity<MunicipalNoteView> writeMunicipalNote(@PathVariable UUID id, @Valid @RequestBody Note request) {
-		MunicipalNoteView note = this.cooperation.writeMunicipalNote(id, request.text().strip(),
-				CurrentUser.required());
+	ResponseEntity<MunicipalNoteView> writeMunicipalNote(@PathVariable UUID id, @Valid @RequestBody Note request,
+			@ReadPurpose("Kommunal koordinering") String purpose) {
+		MunicipalNoteView note = this.cooperation.writeMunicipalNote(id, request.text().strip(), CurrentUser.required(),
+				purpose);
 		return ResponseEntity.created(URI.create("/api/cases/" + id + "/municipal-notes")).body(note);
 	}
 

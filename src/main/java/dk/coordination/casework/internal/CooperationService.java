@@ -13,8 +13,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dk.coordination.audit.AccessLog;
-import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
 import dk.coordination.casework.TaskState;
@@ -46,6 +44,8 @@ class CooperationService {
 
 	private final CaseService cases;
 
+	private final CaseReads reads;
+
 	private final ParticipantRepository participants;
 
 	private final TaskRepository tasks;
@@ -56,66 +56,74 @@ class CooperationService {
 
 	private final CoordinationUnits units;
 
-	private final CaseMapper mapper;
-
-	private final AccessLog accessLog;
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	CooperationService(CaseAccess access, CaseService cases, ParticipantRepository participants, TaskRepository tasks,
-			StatusReportRepository reports, MunicipalNoteRepository notes, CoordinationUnits units, CaseMapper mapper,
-			AccessLog accessLog, JdbcClient jdbc, Clock clock) {
-		this.clock = clock;
+	CooperationService(CaseAccess access, CaseService cases, CaseReads reads, ParticipantRepository participants,
+			TaskRepository tasks, StatusReportRepository reports, MunicipalNoteRepository notes,
+			CoordinationUnits units, JdbcClient jdbc, Clock clock) {
 		this.access = access;
 		this.cases = cases;
+		this.reads = reads;
 		this.participants = participants;
 		this.tasks = tasks;
 		this.reports = reports;
 		this.notes = notes;
 		this.units = units;
-		this.mapper = mapper;
-		this.accessLog = accessLog;
 		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
-	@Transactional(readOnly = true)
-	List<ParticipantView> participants(UUID caseId, CurrentUser user) {
-		requireCooperation(caseId, user);
-		return this.participants.findByCaseIdOrderByStartedAt(caseId).stream().map(this.mapper::toView).toList();
+	List<ParticipantView> participants(UUID caseId, CurrentUser user, String purpose) {
+		Access access = requireCooperation(caseId, user);
+		return this.reads.participants(access, this.participants.findByCaseIdOrderByStartedAt(caseId), purpose);
 	}
 
 	ParticipantView addParticipant(UUID caseId, String organisation, LegalBasis legalBasis, String purpose,
+			CurrentUser user, String readPurpose) {
+		Access access = this.cases.requireManageable(caseId, user);
+		return this.reads.participant(access, addParticipant(access, organisation, legalBasis, purpose, user),
+				readPurpose);
+	}
+
+	/** Discloses a case the caller manages, without showing it (a meeting's decision). */
+	CaseParticipant addParticipant(Access access, String organisation, LegalBasis legalBasis, String purpose,
 			CurrentUser user) {
-		this.cases.requireManageable(caseId, user);
+		UUID caseId = access.concernCase().getId();
 		requireOrganisation(organisation);
 		if (this.participants.isActive(caseId, organisation)) {
 			throw Problems.of(HttpStatus.CONFLICT, organisation + " already takes part in the case.");
 		}
 		CaseParticipant participant = CaseParticipant.disclosed(caseId, organisation, legalBasis, purpose, user,
 				this.clock.instant());
-		this.participants.saveAndFlush(participant);
-		return this.mapper.toView(participant);
+		return this.participants.saveAndFlush(participant);
 	}
 
-	ParticipantView endParticipation(UUID caseId, String organisation, String reason, CurrentUser user) {
-		this.cases.requireManageable(caseId, user);
+	ParticipantView endParticipation(UUID caseId, String organisation, String reason, CurrentUser user,
+			String purpose) {
+		Access access = this.cases.requireManageable(caseId, user);
 		CaseParticipant participant = this.participants.findActive(caseId, organisation)
 			.orElseThrow(() -> Problems.notFound(organisation + " does not take part in the case."));
 		participant.end(reason, user, this.clock.instant());
 		this.participants.flush();
-		return this.mapper.toView(participant);
+		return this.reads.participant(access, participant, purpose);
 	}
 
-	@Transactional(readOnly = true)
-	List<TaskView> tasks(UUID caseId, CurrentUser user) {
-		requireCooperation(caseId, user);
-		return this.tasks.findByCaseIdOrderByCreatedAt(caseId).stream().map(this.mapper::toView).toList();
+	List<TaskView> tasks(UUID caseId, CurrentUser user, String purpose) {
+		Access access = requireCooperation(caseId, user);
+		return this.reads.tasks(access, this.tasks.findByCaseIdOrderByCreatedAt(caseId), purpose);
 	}
 
-	TaskView giveTask(UUID caseId, String organisation, String description, LocalDate dueDate, CurrentUser user) {
-		this.cases.requireManageable(caseId, user);
+	TaskView giveTask(UUID caseId, String organisation, String description, LocalDate dueDate, CurrentUser user,
+			String purpose) {
+		Access access = this.cases.requireManageable(caseId, user);
+		return this.reads.task(access, giveTask(access, organisation, description, dueDate, user), purpose);
+	}
+
+	/** Gives a task on a case the caller manages, without showing it. */
+	CaseTask giveTask(Access access, String organisation, String description, LocalDate dueDate, CurrentUser user) {
+		UUID caseId = access.concernCase().getId();
 		requireOrganisation(organisation);
 		if (!this.participants.isActive(caseId, organisation)) {
 			throw Problems.of(HttpStatus.CONFLICT, organisation
@@ -123,17 +131,24 @@ class CooperationService {
 		}
 		CaseTask task = CaseTask.planned(caseId, organisation, description, dueDate, user.username(),
 				this.clock.instant());
-		this.tasks.saveAndFlush(task);
-		return this.mapper.toView(task);
+		return this.tasks.saveAndFlush(task);
 	}
 
-	TaskView updateTask(UUID caseId, UUID taskId, TaskChange change, String ifMatch, CurrentUser user) {
+	/**
+	 * The organisation doing a task reports its state and outcome; what the task is and
+	 * when it is due stay the secretariat's to change.
+	 */
+	TaskView updateTask(UUID caseId, UUID taskId, TaskChange change, String ifMatch, CurrentUser user, String purpose) {
 		Access access = requireCooperation(caseId, user);
 		CaseTask task = this.tasks.findByIdAndCaseId(taskId, caseId)
 			.orElseThrow(() -> Problems.notFound("No task " + taskId + " on this case."));
 		if (!access.canUpdateTask(task)) {
 			throw CaseAccess.forbidden("Only " + task.getOrganisation()
 					+ "'s own liaisons and caseworkers, or the secretariat, update this task.");
+		}
+		if ((change.description() != null || change.dueDate() != null) && !access.canReplanTask()) {
+			throw CaseAccess.forbidden("Only the secretariat changes a task's description or due date; "
+					+ task.getOrganisation() + " reports its state and outcome.");
 		}
 		ETags.requireMatch(ifMatch, task.getVersion(), "the task");
 		if (task.getState().isFinished()) {
@@ -146,10 +161,10 @@ class CooperationService {
 		}
 		task.update(change.description(), change.dueDate(), change.state(), change.outcome(), this.clock.instant());
 		this.tasks.flush();
-		return this.mapper.toView(task);
+		return this.reads.task(access, task, purpose);
 	}
 
-	StatusReportView report(UUID caseId, Involvement involvement, String text, CurrentUser user) {
+	StatusReportView report(UUID caseId, Involvement involvement, String text, CurrentUser user, String purpose) {
 		Access access = this.access.requireVisible(caseId, user);
 		if (!access.canReportStatus()) {
 			throw CaseAccess.forbidden("Only organisations taking part in the case report on it.");
@@ -157,20 +172,15 @@ class CooperationService {
 		StatusReport report = StatusReport.of(caseId, user.organisation(), involvement, text, user.username(),
 				this.clock.instant());
 		this.reports.saveAndFlush(report);
-		return this.mapper.toView(report);
+		return this.reads.statusReport(access, report, purpose);
 	}
 
-	ReferralView share(UUID caseId, UUID referralId, boolean shared, CurrentUser user) {
+	ReferralView share(UUID caseId, UUID referralId, boolean shared, CurrentUser user, String purpose) {
 		Access access = this.cases.requireManageable(caseId, user);
-		Referral referral = access.concernCase()
-			.getReferrals()
-			.stream()
-			.filter((candidate) -> candidate.getId().equals(referralId))
-			.findFirst()
-			.orElseThrow(() -> Problems.notFound("No referral " + referralId + " on this case."));
+		Referral referral = CaseService.referralOf(access, referralId);
 		referral.shareWithParticipants(shared);
 		this.participants.flush();
-		return this.mapper.toView(referral);
+		return this.reads.referral(access, referral, purpose);
 	}
 
 	/**
@@ -222,16 +232,14 @@ class CooperationService {
 
 	List<MunicipalNoteView> municipalNotes(UUID caseId, CurrentUser user, String purpose) {
 		Access access = this.access.requireMunicipalThread(caseId, user);
-		this.accessLog
-			.record(new PersonalDataRead(caseId, access.concernCase().getSubjectCprHash(), "MUNICIPAL_NOTES", purpose));
-		return this.notes.findByCaseIdOrderByWrittenAt(caseId).stream().map(this.mapper::toView).toList();
+		return this.reads.municipalNotes(access, this.notes.findByCaseIdOrderByWrittenAt(caseId), purpose);
 	}
 
-	MunicipalNoteView writeMunicipalNote(UUID caseId, String text, CurrentUser user) {
-		this.access.requireMunicipalThread(caseId, user);
+	MunicipalNoteView writeMunicipalNote(UUID caseId, String text, CurrentUser user, String purpose) {
+		Access access = this.access.requireMunicipalThread(caseId, user);
 		MunicipalNote note = MunicipalNote.of(caseId, user.username(), user.organisation(), text, this.clock.instant());
 		this.notes.saveAndFlush(note);
-		return this.mapper.toView(note);
+		return this.reads.municipalNotes(access, List.of(note), purpose).get(0);
 	}
 
 	private Access requireCooperation(UUID caseId, CurrentUser user) {

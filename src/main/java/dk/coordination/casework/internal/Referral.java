@@ -14,13 +14,19 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 
+import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.ConcernCategory;
 import dk.coordination.casework.LegalBasis;
 import dk.coordination.casework.NewReferral;
+import dk.coordination.casework.ReferralState;
 import dk.coordination.security.CurrentUser;
 
 /**
- * One concern about the case's person, as submitted. Never changed after submission.
+ * One concern about the case's person, as submitted: its content never changes. It keeps
+ * the subject's name and address as its submitter gave them, because a mistyped CPR
+ * number must show up as a name that differs from the case's rather than be merged
+ * silently. Afterwards only its sharing, its {@link ReferralState} and the feedback to
+ * its submitter change.
  */
 @Entity
 @Audited
@@ -61,11 +67,41 @@ class Referral {
 	@Column(name = "shared_with_participants", nullable = false)
 	private boolean sharedWithParticipants;
 
+	@Column(name = "receipt_number", nullable = false, updatable = false)
+	private String receiptNumber;
+
+	@Column(name = "subject_name", nullable = false, updatable = false)
+	private String subjectName;
+
+	@Column(name = "subject_address", updatable = false)
+	private String subjectAddress;
+
+	@Column(name = "attached_to_existing_case", nullable = false, updatable = false)
+	private boolean attachedToExistingCase;
+
+	@Enumerated(EnumType.STRING)
+	@Column(nullable = false)
+	private ReferralState state;
+
+	private String feedback;
+
+	@Column(name = "feedback_at")
+	private Instant feedbackAt;
+
+	@Column(name = "feedback_by")
+	private String feedbackBy;
+
 	protected Referral() {
 	}
 
-	static Referral submitted(ConcernCase concernCase, NewReferral content, CurrentUser submitter, Instant now) {
+	static Referral submitted(ConcernCase concernCase, NewReferral content, CurrentUser submitter, String receiptNumber,
+			boolean attachedToExistingCase, Instant now) {
 		Referral referral = new Referral();
+		referral.receiptNumber = receiptNumber;
+		referral.subjectName = content.subjectName();
+		referral.subjectAddress = content.subjectAddress();
+		referral.attachedToExistingCase = attachedToExistingCase;
+		referral.state = ReferralState.RECEIVED;
 		referral.id = UUID.randomUUID();
 		referral.concernCase = concernCase;
 		referral.submittedByUser = submitter.username();
@@ -81,6 +117,65 @@ class Referral {
 
 	void shareWithParticipants(boolean shared) {
 		this.sharedWithParticipants = shared;
+	}
+
+	/** The case moved on: the secretariat has taken this referral in, or closed it. */
+	void caseMovedTo(CaseStatus status) {
+		if (status == CaseStatus.CLOSED) {
+			this.state = ReferralState.CLOSED;
+		}
+		else if (this.state == ReferralState.RECEIVED) {
+			this.state = ReferralState.IN_PROGRESS;
+		}
+	}
+
+	/**
+	 * What the secretariat tells the submitter; giving it means the referral was taken
+	 * in.
+	 */
+	void giveFeedback(String text, String by, Instant now) {
+		this.feedback = text;
+		this.feedbackBy = by;
+		this.feedbackAt = now;
+		if (this.state == ReferralState.RECEIVED) {
+			this.state = ReferralState.IN_PROGRESS;
+		}
+	}
+
+	public String getReceiptNumber() {
+		return this.receiptNumber;
+	}
+
+	public String getSubjectName() {
+		return this.subjectName;
+	}
+
+	public String getSubjectAddress() {
+		return this.subjectAddress;
+	}
+
+	public boolean isAttachedToExistingCase() {
+		return this.attachedToExistingCase;
+	}
+
+	public ReferralState getState() {
+		return this.state;
+	}
+
+	public String getFeedback() {
+		return this.feedback;
+	}
+
+	public Instant getFeedbackAt() {
+		return this.feedbackAt;
+	}
+
+	public String getFeedbackBy() {
+		return this.feedbackBy;
+	}
+
+	ConcernCase getConcernCase() {
+		return this.concernCase;
 	}
 
 	public boolean isSharedWithParticipants() {

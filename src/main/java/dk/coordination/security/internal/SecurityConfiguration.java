@@ -53,7 +53,7 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.realmRole())
 				.requestMatchers("/api/audit/**")
 				.hasRole(Role.AUDITOR.realmRole())
-				.requestMatchers(HttpMethod.POST, "/api/referrals")
+				.requestMatchers("/api/referrals", "/api/referrals/**")
 				.hasAnyRole(CASE_ROLES)
 				.requestMatchers("/api/cases", "/api/cases/**", "/api/follow-ups", "/api/meetings", "/api/meetings/**")
 				.hasAnyRole(CASE_ROLES)

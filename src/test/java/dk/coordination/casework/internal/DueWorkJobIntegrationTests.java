@@ -38,7 +38,7 @@ class DueWorkJobIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void twoInstancesStartingTogetherRunTheJobOnceAndTheSecretariatIsTold() throws Exception {
-		String caseId = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")).text("/caseId");
+		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
 		Response read = api().as("sekretariat").get("/api/cases/" + caseId);
 		String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
 		assertThat(api().as("sekretariat")

@@ -9,8 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 import dk.coordination.support.Api;
 import dk.coordination.support.Api.Response;
@@ -22,9 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Need to know, proven: every case endpoint × every demo user × the user's relation to
  * the case (its organisation submitted the concern, takes part in the case, or neither),
- * against the real security configuration with real Keycloak tokens, under model 1. The
- * expected answers are the table below; {@code docs/access-rules.md} is the same table in
- * prose.
+ * against the real security configuration with real Keycloak tokens, under model 1 and
+ * under model 2. The expected answers are the tables below; {@code docs/access-rules.md}
+ * is the same in prose. Rows such as {@code case.cpr} classify what a 200's body holds
+ * (the CPR number in full or masked, referral content shown or withheld, the history
+ * naming others or not), so a rule that leaks content fails as surely as one that answers
+ * the wrong status.
  * <p>
  * Each cell gets a fresh case (cells that only read share one per user and relation), so
  * no answer depends on what another cell did. The whole matrix is compared before
@@ -44,14 +49,18 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	 * {@code GET /api/referrals?mine} the referral. Submitting is no window on the case:
 	 * the submitter follows its own referral only.
 	 */
-	private static final String EXPECTED = """
+	private static final String EXPECTED_MODEL_1 = """
 			# endpoint             sekretariat       politi            kriminalforsorgen  buf               sof               auditor           admin
 			#                      own  part unr     own  part unr     own  part unr      own  part unr     own  part unr     own  part unr     own  part unr
 			case.get               200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			case.cpr               full full full    404  masked 404   404  masked 404    404  masked 404   404  masked 404   403  403  403     403  403  403
+			case.content           shown shown shown  404 withheld 404  404 withheld 404  404 withheld 404  404 withheld 404  403 403 403  403 403 403
 			case.list              listed listed listed  absent listed absent  absent listed absent  absent listed absent  absent listed absent  403 403 403  403 403 403
 			history.get            200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			history.names          named named named  404 anon 404     404  anon 404      404  anon 404     404  anon 404     403  403  403     403  403  403
 			participants.get       200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
 			tasks.get              200  200  200     404  200  404     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			tasks.staff            named named named  404 anon 404     404  anon 404      404  anon 404     404  anon 404     403  403  403     403  403  403
 			notes.get              200  200  200     404  404  404     404  404  404      404  200  404     404  200  404     403  403  403     403  403  403
 			transition.post        200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
 			follow-up.put          200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
@@ -64,8 +73,44 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 			referral-feedback.put  200  200  200     404  403  404     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
 			notes.post             201  201  201     404  404  404     404  404  404      404  201  404     404  201  404     403  403  403     403  403  403
 			own-referral.get       200  404  404     200  404  404     200  404  404      200  404  404     200  404  404     403  403  403     403  403  403
+			own-referral.cpr       masked 404 404    masked 404 404    masked 404 404     masked 404 404    masked 404 404    403  403  403     403  403  403
 			own-referrals.list     listed absent absent  listed absent absent  listed absent absent  listed absent absent  listed absent absent  403 403 403  403 403 403
 			follow-ups.get         200  200  200     403  403  403     403  403  403      403  403  403     403  403  403     403  403  403     403  403  403
+			access-log.get         403  403  403     403  403  403     403  403  403      403  403  403     403  403  403     200  200  200     403  403  403
+			""";
+
+	/**
+	 * Model 2: the police run the secretariat; KK-BIF coordinates the municipality's own
+	 * departments (the municipal thread of every case) but no longer sees the cases, and
+	 * the police never see the thread.
+	 */
+	private static final String EXPECTED_MODEL_2 = """
+			# endpoint             sekretariat       politi            kriminalforsorgen  buf               sof               auditor           admin
+			#                      own  part unr     own  part unr     own  part unr      own  part unr     own  part unr     own  part unr     own  part unr
+			case.get               404  200  404     200  200  200     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			case.cpr               404 masked 404    full full full    404  masked 404    404  masked 404   404  masked 404   403  403  403     403  403  403
+			case.content           404 withheld 404  shown shown shown  404 withheld 404  404 withheld 404  404 withheld 404  403 403 403  403 403 403
+			case.list              absent listed absent  listed listed listed  absent listed absent  absent listed absent  absent listed absent  403 403 403  403 403 403
+			history.get            404  200  404     200  200  200     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			history.names          404  anon 404     named named named  404  anon 404     404  anon 404     404  anon 404     403  403  403     403  403  403
+			participants.get       404  200  404     200  200  200     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			tasks.get              404  200  404     200  200  200     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			tasks.staff            404  anon 404     named named named  404  anon 404     404  anon 404     404  anon 404     403  403  403     403  403  403
+			notes.get              200  200  200     404  404  404     404  404  404      404  200  404     404  200  404     403  403  403     403  403  403
+			transition.post        404  403  404     200  200  200     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			follow-up.put          404  403  404     200  200  200     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			participant.post       404  403  404     201  201  201     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			participant.end        404  403  404     200  200  200     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			task.post              404  403  404     201  201  201     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			task.patch             404  403  404     200  200  200     404  200  404      404  200  404     404  200  404     403  403  403     403  403  403
+			status-report.post     404  201  404     403  201  403     404  201  404      404  201  404     404  201  404     403  403  403     403  403  403
+			referral-sharing.put   404  403  404     200  200  200     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			referral-feedback.put  404  403  404     200  200  200     404  403  404      404  403  404     404  403  404     403  403  403     403  403  403
+			notes.post             201  201  201     404  404  404     404  404  404      404  201  404     404  201  404     403  403  403     403  403  403
+			own-referral.get       200  404  404     200  404  404     200  404  404      200  404  404     200  404  404     403  403  403     403  403  403
+			own-referral.cpr       masked 404 404    masked 404 404    masked 404 404     masked 404 404    masked 404 404    403  403  403     403  403  403
+			own-referrals.list     listed absent absent  listed absent absent  listed absent absent  listed absent absent  listed absent absent  403 403 403  403 403 403
+			follow-ups.get         403  403  403     200  200  200     403  403  403      403  403  403     403  403  403     403  403  403     403  403  403
 			access-log.get         403  403  403     403  403  403     403  403  403      403  403  403     403  403  403     200  200  200     403  403  403
 			""";
 
@@ -87,12 +132,26 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	 */
 	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
 
+	/** The user who is secretariat under the model being checked, for the fixtures. */
+	private String secretariat;
+
 	{
 		read("case.get", (api, f) -> api.get(f.path()));
+		read("case.cpr", (api, f) -> body(api.get(f.path()),
+				(json) -> json.at("/subject/cpr").asString().endsWith("-xxxx") ? "masked" : "full"));
+		read("case.content", (api, f) -> body(api.get(f.path()),
+				(json) -> json.at("/referrals/0").has("concern") ? "shown" : "withheld"));
 		read("case.list", (api, f) -> listed(api.get("/api/cases?size=100"), f.caseId()));
 		read("history.get", (api, f) -> api.get(f.path() + "/history"));
+		// whether the history names the organisation that sent the concern, and its user
+		read("history.names", (api, f) -> body(api.get(f.path() + "/history"),
+				(json) -> json.findValuesAsString("organisation").contains(f.submitterOrganisation())
+						&& json.findValuesAsString("username").contains(SUBMITTER.get(f.submitterOrganisation()))
+								? "named" : anonymous(json, f)));
 		read("participants.get", (api, f) -> api.get(f.path() + "/participants"));
 		read("tasks.get", (api, f) -> api.get(f.path() + "/tasks"));
+		read("tasks.staff", (api, f) -> body(api.get(f.path() + "/tasks"),
+				(json) -> json.findValues("createdBy").stream().allMatch(JsonNode::isNull) ? "anon" : "named"));
 		read("notes.get", (api, f) -> api.get(f.path() + "/municipal-notes"));
 		change("transition.post", (api, f) -> api.header("If-Match", f.caseETag())
 			.post(f.path() + "/transitions", Map.of("to", "SCREENING", "reason", "matrix")));
@@ -116,14 +175,31 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 				Map.of("feedback", "matrix")));
 		change("notes.post", (api, f) -> api.post(f.path() + "/municipal-notes", Map.of("text", "matrix")));
 		read("own-referral.get", (api, f) -> api.get("/api/referrals/" + f.referralId()));
+		read("own-referral.cpr", (api, f) -> body(api.get("/api/referrals/" + f.referralId()),
+				(json) -> json.get("subjectCpr").asString().endsWith("-xxxx") ? "masked" : "full"));
 		read("own-referrals.list", (api, f) -> listedReferral(api.get("/api/referrals?mine&size=100"), f.referralId()));
 		read("follow-ups.get", (api, f) -> api.get("/api/follow-ups"));
 		read("access-log.get", (api, f) -> api.get("/api/audit/access-log?case=" + f.caseId()));
 	}
 
 	@Test
-	void everyEndpointAnswersEveryUserAsTheAccessRulesSay() throws Exception {
-		Map<String, List<String>> expected = parse(EXPECTED);
+	void underModel1EveryEndpointAnswersEveryUserAsTheAccessRulesSay() throws Exception {
+		assertMatrix("MODEL_1", "sekretariat", EXPECTED_MODEL_1);
+	}
+
+	@Test
+	void underModel2EveryEndpointAnswersEveryUserAsTheAccessRulesSay() throws Exception {
+		switchTo("MODEL_2");
+		try {
+			assertMatrix("MODEL_2", "politi", EXPECTED_MODEL_2);
+		}
+		finally {
+			switchTo("MODEL_1");
+		}
+	}
+
+	private void assertMatrix(String model, String secretariat, String table) throws Exception {
+		Map<String, List<String>> expected = parse(table);
 		assertThat(expected.keySet()).as("the table covers exactly the endpoints exercised")
 			.containsExactlyElementsOf(this.endpoints.keySet());
 
@@ -133,13 +209,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		for (String user : USERS) {
 			for (int r = 0; r < RELATIONS.size(); r++) {
 				String relation = RELATIONS.get(r);
-				Fixture shared = fixture(user, relation);
+				Fixture shared = fixture(secretariat, user, relation);
 				for (Map.Entry<String, Endpoint> endpoint : this.endpoints.entrySet()) {
-					Fixture fixture = endpoint.getValue().changes() ? fixture(user, relation) : shared;
+					Fixture fixture = endpoint.getValue().changes() ? fixture(secretariat, user, relation) : shared;
 					String actual = endpoint.getValue().call().apply(api().as(user), fixture);
 					String wanted = expected.get(endpoint.getKey()).get(USERS.indexOf(user) * 3 + r);
 					cells++;
-					report.append("%-22s %-18s %-5s expected %-7s got %s%n".formatted(endpoint.getKey(), user, relation,
+					report.append("%-22s %-18s %-5s expected %-8s got %s%n".formatted(endpoint.getKey(), user, relation,
 							wanted, actual));
 					if (!wanted.equals(actual)) {
 						mismatches.add(endpoint.getKey() + " as " + user + " (" + relation + "): expected " + wanted
@@ -148,11 +224,17 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 				}
 			}
 		}
-		Files.writeString(Path.of("target", "authorization-matrix.txt"),
-				"%d endpoints x %d users x %d relations = %d cells, %d mismatches%n%n%s".formatted(
+		Files.writeString(Path.of("target", "authorization-matrix-" + model + ".txt"),
+				"%s: %d endpoints x %d users x %d relations = %d cells, %d mismatches%n%n%s".formatted(model,
 						this.endpoints.size(), USERS.size(), RELATIONS.size(), cells, mismatches.size(), report));
-		assertThat(cells).isEqualTo(20 * 7 * 3);
+		assertThat(cells).isEqualTo(this.endpoints.size() * USERS.size() * RELATIONS.size());
 		assertThat(mismatches).isEmpty();
+	}
+
+	private void switchTo(String model) {
+		Response switched = api().as("admin")
+			.put("/api/units/KBH/secretariat-model", Map.of("model", model, "reason", "Matrix under " + model));
+		assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
 	}
 
 	/**
@@ -162,12 +244,13 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	 * updating a task have something to act on; a participating organisation has a task
 	 * of its own.
 	 */
-	private Fixture fixture(String user, String relation) {
+	private Fixture fixture(String secretariat, String user, String relation) {
 		String organisation = ORGANISATION.get(user);
 		String submitterOrganisation = relation.equals("own") ? organisation
 				: (organisation.equals("KK-SOF") ? "KK-BUF" : "KK-SOF");
 		Response created = api().as(SUBMITTER.get(submitterOrganisation))
 			.post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
+		this.secretariat = secretariat;
 		assertThat(created.status()).as(created.toString()).isEqualTo(201);
 		String caseId = caseIdOf(created);
 		String path = "/api/cases/" + caseId;
@@ -177,20 +260,20 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 			participate(path, organisation);
 			task = task(path, organisation);
 		}
-		Response view = api().as("sekretariat").get(path);
-		return new Fixture(caseId, path, organisation, task.text("/taskId"), task.header("ETag").orElseThrow(),
-				view.header("ETag").orElseThrow(), created.text("/referralId"));
+		Response view = api().as(secretariat).get(path);
+		return new Fixture(caseId, path, organisation, submitterOrganisation, task.text("/taskId"),
+				task.header("ETag").orElseThrow(), view.header("ETag").orElseThrow(), created.text("/referralId"));
 	}
 
 	private void participate(String path, String organisation) {
-		Response added = api().as("sekretariat")
+		Response added = api().as(this.secretariat)
 			.post(path + "/participants",
 					Map.of("organisation", organisation, "legalBasis", "RETSPLEJELOVEN_115", "purpose", "matrix"));
 		assertThat(added.status()).as(added.toString()).isEqualTo(201);
 	}
 
 	private Response task(String path, String organisation) {
-		Response task = api().as("sekretariat")
+		Response task = api().as(this.secretariat)
 			.post(path + "/tasks", Map.of("organisation", organisation, "description", "matrix", "dueDate", TODAY));
 		assertThat(task.status()).as(task.toString()).isEqualTo(201);
 		return task;
@@ -223,6 +306,23 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		return page.json().get("items").findValuesAsString("caseId").contains(caseId) ? "listed" : "absent";
 	}
 
+	/** A classification of a 200's body; any other answer is its status. */
+	private static Object body(Response response, Function<JsonNode, String> classify) {
+		return (response.status() == 200) ? classify.apply(response.json()) : response;
+	}
+
+	/**
+	 * "anon" when the history names neither the submitting organisation nor its user and
+	 * does call it "en anden myndighed"; otherwise something leaked half-way.
+	 */
+	private static String anonymous(JsonNode history, Fixture fixture) {
+		boolean orgNamed = history.findValuesAsString("organisation").contains(fixture.submitterOrganisation());
+		boolean userNamed = history.findValuesAsString("username")
+			.contains(SUBMITTER.get(fixture.submitterOrganisation()));
+		boolean replaced = history.findValuesAsString("organisation").contains("en anden myndighed");
+		return (!orgNamed && !userNamed && replaced) ? "anon" : "leaks(org=" + orgNamed + ",user=" + userNamed + ")";
+	}
+
 	private static String listedReferral(Response page, String referralId) {
 		if (page.status() != 200) {
 			return String.valueOf(page.status());
@@ -247,8 +347,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	 * @param taskETag, caseETag the versions as the secretariat last read them, so the
 	 * secretariat's changes pass If-Match and others are judged on their rights alone
 	 */
-	private record Fixture(String caseId, String path, String organisation, String taskId, String taskETag,
-			String caseETag, String referralId) {
+	private record Fixture(String caseId, String path, String organisation, String submitterOrganisation, String taskId,
+			String taskETag, String caseETag, String referralId) {
 	}
 
 }

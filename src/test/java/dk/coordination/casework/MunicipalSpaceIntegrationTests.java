@@ -60,6 +60,9 @@ class MunicipalSpaceIntegrationTests extends IntegrationTestEnvironment {
 		Response missing = api().as("politi").get("/api/cases/00000000-0000-0000-0000-000000000000/municipal-notes");
 		assertThat(policeRead.status()).isEqualTo(404);
 		assertThat(policeRead.json().get("title")).isEqualTo(missing.json().get("title"));
+		assertThat(policeRead.text("/detail").replace(caseId, "?"))
+			.as("the police cannot tell the thread from a case that does not exist")
+			.isEqualTo(missing.text("/detail").replace("00000000-0000-0000-0000-000000000000", "?"));
 		assertThat(write("politi", notes, "x").status()).isEqualTo(404);
 
 		// KK-BIF is no longer secretariat, but coordinates the municipality's departments
@@ -70,10 +73,13 @@ class MunicipalSpaceIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(write("sekretariat", notes, "BIF koordinerer BUF og SOF").status()).isEqualTo(201);
 		assertThat(api().as("buf").get(notes).json()).hasSize(2);
 
-		assertThat(CooperationIntegrationTests.changeTypes(api().as("politi").get("/api/cases/" + caseId + "/history")))
-			.as("the thread is not part of the case's history")
-			.isNotEmpty()
-			.allSatisfy((type) -> assertThat(type).doesNotContain("NOTE"));
+		Response policeHistory = api().as("politi").get("/api/cases/" + caseId + "/history");
+		assertThat(CooperationIntegrationTests.changeTypes(policeHistory)).isNotEmpty();
+		assertThat(policeHistory.body()).as("the thread is not part of the case's history")
+			.doesNotContain("Skrevet under model 1")
+			.doesNotContain("BIF koordinerer");
+		Response secretariatHistory = api().as("sekretariat").get("/api/cases/" + caseId + "/history");
+		assertThat(secretariatHistory.status()).as("KK-BIF is no longer secretariat").isEqualTo(404);
 		assertThat(api().as("politi").get("/api/cases/" + caseId).body()).doesNotContain("BIF koordinerer");
 
 		switchTo("MODEL_1");

@@ -52,7 +52,7 @@ class AesGcmCprProtector implements CprProtector {
 			"e986e91b0f6b727d1b1113fcc98d9aa5afdb940221ea83960b2b680fb0cd3dc8",
 			"a91f5d50122bf27cd0f7f9e84cfdbe9d59115890f8acb1415f66c5c29498a4fb");
 
-	private static final String DEVELOPMENT_PROFILE = "dev";
+	static final String DEVELOPMENT_PROFILE = "dev";
 
 	private final SecretKey encryptionKey;
 
@@ -70,8 +70,20 @@ class AesGcmCprProtector implements CprProtector {
 	 * (the local run and the tests)
 	 */
 	AesGcmCprProtector(CprProperties properties, boolean developmentKeysAllowed) {
-		byte[] encryption = key("coordination.cpr.encryption-key", properties.encryptionKey());
-		byte[] hash = key("coordination.cpr.hash-key", properties.hashKey());
+		Keys keys = checkedKeys(properties, developmentKeysAllowed);
+		this.encryptionKey = new SecretKeySpec(keys.encryption(), "AES");
+		this.hashKey = new SecretKeySpec(keys.hash(), "HmacSHA256");
+	}
+
+	/**
+	 * The decoded keys, once they are known to be fit for use.
+	 * @throws IllegalStateException saying what to set, for a missing, malformed, shared
+	 * or (unless allowed) development key
+	 */
+	static Keys checkedKeys(CprProperties properties, boolean developmentKeysAllowed) {
+		byte[] encryption = key("coordination.cpr.encryption-key", "COORDINATION_CPR_ENCRYPTION_KEY",
+				properties.encryptionKey());
+		byte[] hash = key("coordination.cpr.hash-key", "COORDINATION_CPR_HASH_KEY", properties.hashKey());
 		if (Arrays.equals(encryption, hash)) {
 			throw new IllegalStateException("coordination.cpr.encryption-key and coordination.cpr.hash-key are "
 					+ "the same key; set COORDINATION_CPR_ENCRYPTION_KEY and COORDINATION_CPR_HASH_KEY to two "
@@ -81,8 +93,10 @@ class AesGcmCprProtector implements CprProtector {
 			refuseDevelopmentKey("coordination.cpr.encryption-key", "COORDINATION_CPR_ENCRYPTION_KEY", encryption);
 			refuseDevelopmentKey("coordination.cpr.hash-key", "COORDINATION_CPR_HASH_KEY", hash);
 		}
-		this.encryptionKey = new SecretKeySpec(encryption, "AES");
-		this.hashKey = new SecretKeySpec(hash, "HmacSHA256");
+		return new Keys(encryption, hash);
+	}
+
+	record Keys(byte[] encryption, byte[] hash) {
 	}
 
 	private static void refuseDevelopmentKey(String property, String variable, byte[] key) {
@@ -102,7 +116,11 @@ class AesGcmCprProtector implements CprProtector {
 		}
 	}
 
-	private static byte[] key(String property, String base64) {
+	private static byte[] key(String property, String variable, String base64) {
+		if (base64 == null || base64.isBlank()) {
+			throw new IllegalStateException(property + " is not set: set " + variable
+					+ " to 32 random bytes, Base64-encoded (openssl rand -base64 32)");
+		}
 		byte[] key;
 		try {
 			key = Base64.getDecoder().decode(base64.strip());

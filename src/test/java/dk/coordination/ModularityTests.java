@@ -25,7 +25,8 @@ class ModularityTests {
 	@Test
 	void everyCapabilityIsAModule() {
 		assertThat(this.modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casework", "meeting", "organisation", "personaldata", "referral", "security", "web");
+				"audit", "casework", "events", "meeting", "organisation", "personaldata", "referral", "security",
+				"web");
 	}
 
 	@Test

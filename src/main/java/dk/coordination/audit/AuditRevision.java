@@ -41,6 +41,9 @@ public class AuditRevision {
 	@Column(name = "request_id")
 	private String requestId;
 
+	@Column(name = "correlation_id")
+	private String correlationId;
+
 	private String source;
 
 	protected AuditRevision() {
@@ -62,8 +65,17 @@ public class AuditRevision {
 		return this.organisation;
 	}
 
+	/** The service's own id of the request that made the revision. */
 	public String getRequestId() {
 		return this.requestId;
+	}
+
+	/**
+	 * What the caller sent as {@code X-Request-Id}, for the caller's tracing; never
+	 * trusted as a key. Usually null.
+	 */
+	public String getCorrelationId() {
+		return this.correlationId;
 	}
 
 	/**
@@ -75,11 +87,12 @@ public class AuditRevision {
 	}
 
 	/** Called by the revision listener only. */
-	public void attribute(String username, String organisation, String requestId, String source) {
+	public void attribute(String username, String organisation, String requestId, String correlationId, String source) {
 		this.source = source;
 		this.username = username;
 		this.organisation = organisation;
 		this.requestId = requestId;
+		this.correlationId = correlationId;
 	}
 
 }

@@ -67,11 +67,14 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 		String caseId = submit(cpr);
 		api().as("sekretariat").get("/api/cases/" + caseId + "?purpose=Screening");
 
-		Response byPerson = api().as("auditor").get("/api/audit/access-log?cpr=" + cpr.replace("-", ""));
+		Response byPerson = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("cpr", cpr.replace("-", "")));
+		assertThat(byPerson.status()).as(byPerson.toString()).isEqualTo(200);
 		assertThat(byPerson.json().findValuesAsString("purpose")).contains("Screening");
 		assertThat(byPerson.json().findValuesAsString("username")).contains("sekretariat");
+		assertThat(byPerson.json().findValuesAsString("caseId")).contains(caseId);
 
-		Response export = api().as("auditor").get("/api/audit/access-log/citizen-export?cpr=" + cpr);
+		Response export = api().as("auditor").post("/api/audit/access-log/citizen-export", Map.of("cpr", cpr));
 		assertThat(export.status()).as(export.toString()).isEqualTo(200);
 		assertThat(export.text("/subject")).isEqualTo(cpr.substring(0, 6) + "-xxxx");
 		JsonNode read = export.json()
@@ -86,14 +89,106 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	@Test
+	void aSearchByCaseInTheBodyFindsTheCasesReadsAndIsLimited() {
+		String caseId = submit(FakeCpr.next());
+		api().as("sekretariat").get("/api/cases/" + caseId + "?purpose=Screening");
+		api().as("sekretariat").get("/api/cases/" + caseId + "/history");
+
+		Response search = api().as("auditor").post("/api/audit/access-log/search", Map.of("case", caseId, "limit", 1));
+		assertThat(search.status()).as(search.toString()).isEqualTo(200);
+		assertThat(search.json().size()).isEqualTo(1);
+		assertThat(search.json().get(0).get("what").asString()).isEqualTo("CASE_HISTORY");
+		assertThat(search.json().get(0).get("caseId").asString()).isEqualTo(caseId);
+	}
+
+	@Test
+	void aCprNumberInTheQueryStringIsRefusedAndNothingIsRead() {
+		String cpr = FakeCpr.next();
+		submit(cpr);
+		int before = this.jdbc.sql("select count(*) from access_log where username = 'auditor'")
+			.query(Integer.class)
+			.single();
+		List<Response> refused = List.of(api().as("auditor").get("/api/audit/access-log?cpr=" + cpr),
+				api().as("auditor").get("/api/audit/access-log/citizen-export?cpr=" + cpr),
+				api().as("auditor").post("/api/audit/access-log/search?cpr=" + cpr, Map.of("cpr", cpr)),
+				api().as("auditor").post("/api/audit/access-log/citizen-export?cpr=" + cpr, Map.of("cpr", cpr)));
+		for (Response response : refused) {
+			assertThat(response.status()).as(response.toString()).isEqualTo(400);
+			assertThat(response.contentType()).startsWith("application/problem+json");
+			assertThat(response.text("/errors/0/field")).isEqualTo("cpr");
+			assertThat(response.text("/detail")).contains("not accepted in the query string")
+				.contains("POST /api/audit/access-log/search with {\"cpr\": \"…\"}");
+			assertThat(response.body()).doesNotContain(cpr);
+		}
+		assertThat(this.jdbc.sql("select count(*) from access_log where username = 'auditor'")
+			.query(Integer.class)
+			.single()).as("a refused search reads nothing").isEqualTo(before);
+	}
+
+	@Test
+	void theRequestIdIsTheServersOwnAndTheCallersIdIsKeptAsCorrelation() {
+		Response submitted = api().as("buf")
+			.header("X-Request-Id", "my-id")
+			.post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
+		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
+		String caseId = submitted.text("/caseId");
+		String submitId = submitted.header(RequestIds.HEADER).orElseThrow();
+		assertThat(submitId).isNotEqualTo("my-id").matches("[0-9a-f-]{36}");
+		assertThat(submitted.header(RequestIds.CORRELATION_HEADER)).contains("my-id");
+		Map<String, Object> revision = this.jdbc
+			.sql("select request_id, correlation_id from audit_revision where request_id = ?")
+			.param(submitId)
+			.query()
+			.singleRow();
+		assertThat(revision).containsEntry("correlation_id", "my-id");
+		assertThat(this.jdbc.sql("select count(*) from audit_revision where request_id = 'my-id'")
+			.query(Integer.class)
+			.single()).as("the caller's id is never the audit key").isZero();
+
+		Response read = api().as("sekretariat").header("X-Request-Id", "my-id").get("/api/cases/" + caseId);
+		String readId = read.header(RequestIds.HEADER).orElseThrow();
+		assertThat(readId).isNotEqualTo("my-id").isNotEqualTo(submitId);
+		JsonNode entry = api().as("auditor")
+			.get("/api/audit/access-log?case=" + caseId)
+			.json()
+			.valueStream()
+			.filter((logged) -> logged.get("what").asString().equals("CASE"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(entry.get("requestId").asString()).isEqualTo(readId);
+		assertThat(entry.get("correlationId").asString()).isEqualTo("my-id");
+
+		// an id that is not a harmless token is not kept at all
+		Response odd = api().as("sekretariat").header("X-Request-Id", "two words").get("/api/cases/" + caseId);
+		assertThat(odd.header(RequestIds.HEADER).orElseThrow()).matches("[0-9a-f-]{36}");
+		assertThat(odd.header(RequestIds.CORRELATION_HEADER)).isEmpty();
+	}
+
+	@Test
 	void onlyTheAuditorReadsTheLogAndBadQueriesAreProblems() {
 		for (String user : List.of("sekretariat", "politi", "buf", "admin")) {
-			assertThat(api().as(user).get("/api/audit/access-log?cpr=010190-0000").status()).as(user).isEqualTo(403);
+			assertThat(api().as(user).post("/api/audit/access-log/search", Map.of("cpr", "010190-0000")).status())
+				.as(user)
+				.isEqualTo(403);
+			assertThat(
+					api().as(user).post("/api/audit/access-log/citizen-export", Map.of("cpr", "010190-0000")).status())
+				.as(user)
+				.isEqualTo(403);
 		}
 		assertThat(api().as("auditor").get("/api/cases").status()).isEqualTo(403);
-		assertThat(api().as("auditor").get("/api/audit/access-log").status()).isEqualTo(400);
-		assertThat(api().as("auditor").get("/api/audit/access-log?cpr=310290-0000").text("/errors/0/field"))
-			.isEqualTo("cpr");
+		Response noCase = api().as("auditor").get("/api/audit/access-log");
+		assertThat(noCase.status()).isEqualTo(400);
+		assertThat(noCase.text("/detail")).contains("POST /api/audit/access-log/search");
+		Response neither = api().as("auditor").post("/api/audit/access-log/search", Map.of());
+		assertThat(neither.status()).isEqualTo(400);
+		assertThat(neither.text("/detail")).isEqualTo("case: give exactly one of case and cpr");
+		Response badDate = api().as("auditor").post("/api/audit/access-log/search", Map.of("cpr", "310290-0000"));
+		assertThat(badDate.status()).isEqualTo(400);
+		assertThat(badDate.text("/errors/0/field")).isEqualTo("cpr");
+		Response badLimit = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("cpr", "010190-0000", "limit", 0));
+		assertThat(badLimit.status()).isEqualTo(400);
+		assertThat(badLimit.text("/errors/0/field")).isEqualTo("limit");
 		assertThat(api().as("auditor").get("/api/audit/access-log?case=not-a-uuid").status()).isEqualTo(400);
 		Response longPurpose = api().as("sekretariat").get("/api/cases?purpose=" + "x".repeat(201));
 		assertThat(longPurpose.status()).isEqualTo(400);

@@ -5,13 +5,18 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,11 +34,19 @@ import dk.coordination.web.DanishTime;
  * case or by person. The citizen's export answers a request for insight (EU Court
  * C-579/21: dates and purposes, and the organisations, without the employees'
  * identities). Reading the log is itself logged.
+ * <p>
+ * A CPR number travels only in a request body: query strings end up in proxy and server
+ * access logs, outside the service's control. A {@code cpr} query parameter is refused on
+ * every endpoint here, with a detail that tells the caller where to put it instead.
  */
 @RestController
 @Validated
 @RequestMapping("/api/audit/access-log")
 class AccessLogController {
+
+	static final String CPR_IN_QUERY = "a CPR number is not accepted in the query string, where proxies and access "
+			+ "logs keep it; send it in the body: POST /api/audit/access-log/search with {\"cpr\": \"…\"}, or "
+			+ "POST /api/audit/access-log/citizen-export with {\"cpr\": \"…\"}";
 
 	private final JdbcClient jdbc;
 
@@ -47,37 +60,41 @@ class AccessLogController {
 		this.cprProtector = cprProtector;
 	}
 
+	/** By case only; a search by person goes through {@link #search}. */
 	@GetMapping
 	@Transactional
 	List<Entry> entries(@RequestParam(name = "case", required = false) UUID caseId,
-			@RequestParam(required = false) String cpr,
+			@RequestParam(name = "cpr", required = false) String cprInQuery,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit,
 			@ReadPurpose("Tilsyn med adgang til personoplysninger") String purpose) {
-		if ((caseId == null) == (cpr == null)) {
-			throw new InvalidFieldException("case", "give exactly one of case and cpr");
+		refuseCprInQuery(cprInQuery);
+		if (caseId == null) {
+			throw new InvalidFieldException("case",
+					"give the case, or search by person with POST /api/audit/access-log/search");
 		}
-		String hash = (cpr != null) ? hashOf(cpr) : null;
-		List<Entry> entries = this.jdbc.sql("""
-				select read_at, username, organisation, case_id, what, purpose, request_id from access_log
-				where (case_id = :case or subject_cpr_hash = :hash)
-				order by read_at desc, id desc limit :limit
-				""")
-			.param("case", caseId)
-			.param("hash", hash)
-			.param("limit", limit)
-			.query((rs, row) -> new Entry(rs.getTimestamp("read_at").toInstant(), rs.getString("username"),
-					rs.getString("organisation"), rs.getObject("case_id", UUID.class), rs.getString("what"),
-					rs.getString("purpose"), rs.getString("request_id")))
-			.list();
-		this.accessLog.record(new PersonalDataRead(caseId, hash, "ACCESS_LOG", purpose));
-		return entries;
+		return read(caseId, null, limit, purpose);
 	}
 
-	@GetMapping("/citizen-export")
+	@PostMapping("/search")
 	@Transactional
-	CitizenExport citizenExport(@RequestParam String cpr,
+	List<Entry> search(@Valid @RequestBody Search search,
+			@RequestParam(name = "cpr", required = false) String cprInQuery,
+			@ReadPurpose("Tilsyn med adgang til personoplysninger") String purpose) {
+		refuseCprInQuery(cprInQuery);
+		if ((search.caseId() == null) == (search.cpr() == null)) {
+			throw new InvalidFieldException("case", "give exactly one of case and cpr");
+		}
+		String hash = (search.cpr() != null) ? this.cprProtector.hash(parse(search.cpr())) : null;
+		return read(search.caseId(), hash, (search.limit() != null) ? search.limit() : 1000, purpose);
+	}
+
+	@PostMapping("/citizen-export")
+	@Transactional
+	CitizenExport citizenExport(@Valid @RequestBody CitizenExportRequest request,
+			@RequestParam(name = "cpr", required = false) String cprInQuery,
 			@ReadPurpose("Besvarelse af indsigtsanmodning") String purpose) {
-		CprNumber number = parse(cpr);
+		refuseCprInQuery(cprInQuery);
+		CprNumber number = parse(request.cpr());
 		String hash = this.cprProtector.hash(number);
 		List<CitizenRead> reads = this.jdbc.sql("""
 				select l.read_at, coalesce(o.name, l.organisation) as organisation, l.purpose from access_log l
@@ -94,8 +111,37 @@ class AccessLogController {
 		return new CitizenExport(number.masked(), reads);
 	}
 
-	private String hashOf(String cpr) {
-		return this.cprProtector.hash(parse(cpr));
+	/**
+	 * The export's former address: an old client learns where it moved instead of getting
+	 * a bare 405.
+	 */
+	@GetMapping(path = "/citizen-export", params = "cpr")
+	void citizenExportByQuery(@RequestParam(name = "cpr") String cprInQuery) {
+		refuseCprInQuery(cprInQuery);
+	}
+
+	private List<Entry> read(UUID caseId, String hash, int limit, String purpose) {
+		List<Entry> entries = this.jdbc.sql("""
+				select read_at, username, organisation, case_id, what, purpose, request_id, correlation_id
+				from access_log
+				where (case_id = :case or subject_cpr_hash = :hash)
+				order by read_at desc, id desc limit :limit
+				""")
+			.param("case", caseId)
+			.param("hash", hash)
+			.param("limit", limit)
+			.query((rs, row) -> new Entry(rs.getTimestamp("read_at").toInstant(), rs.getString("username"),
+					rs.getString("organisation"), rs.getObject("case_id", UUID.class), rs.getString("what"),
+					rs.getString("purpose"), rs.getString("request_id"), rs.getString("correlation_id")))
+			.list();
+		this.accessLog.record(new PersonalDataRead(caseId, hash, "ACCESS_LOG", purpose));
+		return entries;
+	}
+
+	private static void refuseCprInQuery(String cprInQuery) {
+		if (cprInQuery != null) {
+			throw new InvalidFieldException("cpr", CPR_IN_QUERY);
+		}
 	}
 
 	private static CprNumber parse(String cpr) {
@@ -107,9 +153,20 @@ class AccessLogController {
 		}
 	}
 
+	/**
+	 * A search of the log: by case or by person, exactly one of them.
+	 *
+	 * @param limit how many entries, newest first (default 1000)
+	 */
+	record Search(@JsonProperty("case") UUID caseId, String cpr, @Min(1) @Max(10000) Integer limit) {
+	}
+
+	record CitizenExportRequest(@NotNull String cpr) {
+	}
+
 	/** One read, with the reader's identity: for the auditor only. */
 	record Entry(Instant readAt, String username, String organisation, UUID caseId, String what, String purpose,
-			String requestId) {
+			String requestId, String correlationId) {
 	}
 
 	/** What a citizen is told: when, which authority, why; not which employee. */

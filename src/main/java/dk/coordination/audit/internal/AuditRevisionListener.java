@@ -10,8 +10,8 @@ import dk.coordination.security.CurrentUser;
 
 /**
  * Fills in who made a revision. Envers instantiates it itself, so it reads the caller
- * from the security context and the request id from the MDC rather than through injected
- * beans.
+ * from the security context and the request and correlation ids from the MDC rather than
+ * through injected beans.
  */
 public class AuditRevisionListener implements RevisionListener {
 
@@ -19,7 +19,7 @@ public class AuditRevisionListener implements RevisionListener {
 	public void newRevision(Object revisionEntity) {
 		CurrentUser user = CurrentUser.current().orElse(CurrentUser.SYSTEM);
 		((AuditRevision) revisionEntity).attribute(user.username(), user.organisation(), MDC.get(RequestIds.MDC_KEY),
-				ChangeSource.current());
+				MDC.get(RequestIds.CORRELATION_MDC_KEY), ChangeSource.current());
 	}
 
 }

@@ -23,8 +23,9 @@ import dk.coordination.security.CurrentUser;
 class JdbcAccessLog implements AccessLog {
 
 	private static final String INSERT = """
-			insert into access_log (read_at, username, organisation, case_id, subject_cpr_hash, what, purpose, request_id)
-			values (?, ?, ?, ?, ?, ?, ?, ?)
+			insert into access_log (read_at, username, organisation, case_id, subject_cpr_hash, what, purpose, request_id,
+			  correlation_id)
+			values (?, ?, ?, ?, ?, ?, ?, ?, ?)
 			""";
 
 	private final JdbcTemplate jdbc;
@@ -51,6 +52,7 @@ class JdbcAccessLog implements AccessLog {
 		CurrentUser reader = CurrentUser.current().orElse(CurrentUser.SYSTEM);
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String requestId = MDC.get(RequestIds.MDC_KEY);
+		String correlationId = MDC.get(RequestIds.CORRELATION_MDC_KEY);
 		this.jdbc.batchUpdate(INSERT, reads, reads.size(), (statement, read) -> {
 			statement.setTimestamp(1, now);
 			statement.setString(2, reader.username());
@@ -60,6 +62,7 @@ class JdbcAccessLog implements AccessLog {
 			statement.setString(6, read.what());
 			statement.setString(7, read.purpose());
 			statement.setString(8, requestId);
+			statement.setString(9, correlationId);
 		});
 	}
 

@@ -12,6 +12,10 @@ import dk.coordination.organisation.OrganisationDetails;
  * published or a published meeting changed. The mail carries the invitation and no
  * personal data; the agenda itself is read in the service, where access is checked and
  * logged.
+ * <p>
+ * When the mail server cannot be reached the listener fails, the event publication
+ * registry keeps the event, and a later retry runs this again: the mail is then written
+ * from the meeting as it is at that time, not as it was when the event was raised.
  */
 @Component
 class MeetingAnnouncements {

@@ -3,8 +3,10 @@ package dk.coordination.meeting.internal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,9 +21,20 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends {@link MeetingNotice}s by e-mail, best effort: the change the notice announces is
- * already committed when it is sent, so a mail server that is missing, switched off or
- * failing is logged and never reported to the caller as an error.
+ * Sends {@link MeetingNotice}s by e-mail. The change a notice announces is already
+ * committed when it is sent (the listeners run after commit, off the request), so no
+ * failure here reaches the user who made the change. What happens to a failure depends on
+ * what was sent:
+ * <ul>
+ * <li>nothing went out because the server could not be reached (down, refusing, timing
+ * out, refusing the login): {@link NoticeNotSentException} propagates, the event
+ * publication stays incomplete, and the notice is sent again later, whole;</li>
+ * <li>the server refused single messages ({@link SendFailedException}, e.g. a 5xx for a
+ * closed mailbox), or some messages went out before the connection broke: logged and not
+ * retried, because a retry sends the whole notice again and the organisations that got it
+ * would get it twice;</li>
+ * <li>no mail server configured, or mail switched off: logged, nothing to retry.</li>
+ * </ul>
  * <p>
  * Every recipient gets a message of their own rather than one message addressed to all.
  * SMTP servers reject single recipients (a mistyped or closed mailbox of one
@@ -83,11 +96,22 @@ class MeetingMailer {
 			sender.send(messages.toArray(MimeMessage[]::new));
 		}
 		catch (MailSendException ex) {
-			logger.warn("Meeting notice '{}' not sent to {} of {} recipient(s)", notice.subject(),
-					failedCount(ex, messages.size()), recipients.size(), ex);
+			Map<Object, Exception> failed = ex.getFailedMessages();
+			// a sender need not say which messages failed; then none is known to have
+			// gone
+			// out
+			int delivered = failed.isEmpty() ? 0 : messages.size() - failed.size();
+			boolean unreachable = failed.isEmpty()
+					|| failed.values().stream().anyMatch((cause) -> !(cause instanceof SendFailedException));
+			if (delivered == 0 && unreachable) {
+				throw new NoticeNotSentException(notice, recipients.size(), ex);
+			}
+			logger.warn("Meeting notice '{}' not sent to {} of {} recipient(s); not retried, {} got it",
+					notice.subject(), messages.size() - delivered, recipients.size(), delivered, ex);
 		}
 		catch (MailException ex) {
-			logger.warn("Meeting notice '{}' to {} recipient(s) not sent", notice.subject(), recipients.size(), ex);
+			// authentication or connection set-up failed before anything went out
+			throw new NoticeNotSentException(notice, recipients.size(), ex);
 		}
 	}
 
@@ -119,10 +143,17 @@ class MeetingMailer {
 		return (method == null || method.isBlank()) ? contentType : contentType + "; method=" + method.strip();
 	}
 
-	private static int failedCount(MailSendException ex, int all) {
-		// a sender need not say which messages failed; then count them all as failed
-		int failed = ex.getFailedMessages().size();
-		return (failed > 0) ? failed : all;
+	/**
+	 * Nothing of the notice went out and trying again later may work: thrown so the event
+	 * publication registry keeps the event and it is resubmitted.
+	 */
+	static class NoticeNotSentException extends RuntimeException {
+
+		NoticeNotSentException(MeetingNotice notice, int recipients, Exception cause) {
+			super("Meeting notice '" + notice.subject() + "' to " + recipients
+					+ " recipient(s) not sent, the mail server was not reached; it is retried later", cause);
+		}
+
 	}
 
 }

@@ -12,7 +12,9 @@ import dk.coordination.organisation.UnitDetails;
 
 /**
  * Mails the daily due work to the organisation that runs the unit's secretariat now (the
- * model decides which). Counts only; the follow-up list in the service has the details.
+ * model decides which). Counts only; the follow-up list in the service has the details. A
+ * mail server that cannot be reached fails the listener, so the notice is retried (see
+ * {@link MeetingMailer}).
  */
 @Component
 class SecretariatNotices {

@@ -3,6 +3,7 @@ package dk.coordination.meeting.internal;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -12,17 +13,28 @@ import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
+import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.ContentType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeUtility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.mail.autoconfigure.MailSenderAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
@@ -30,7 +42,9 @@ import dk.coordination.support.FreePorts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+@ExtendWith(OutputCaptureExtension.class)
 class MeetingMailerTests {
 
 	// a fresh server on a free port for every test, so no test sees another's mail
@@ -100,28 +114,87 @@ class MeetingMailerTests {
 	}
 
 	@Test
-	void withoutAMailServerNothingIsSent() {
+	void withoutAMailServerNothingIsSentAndNothingIsRetried(CapturedOutput output) {
 		MeetingMailer mailer = new MeetingMailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
 				new MailProperties(FROM, true));
 
+		// no exception: a service configured without mail is not failing, so the event
+		// publication completes instead of being retried for ever
 		assertThatNoException().isThrownBy(() -> mailer.send(NOTICE));
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThat(output)
+			.contains("Meeting notice '" + SUBJECT + "' to 2 recipient(s) not sent: no mail server (spring.mail.host)");
 	}
 
 	@Test
-	void whenDisabledNothingIsSent() {
+	void whenDisabledNothingIsSent(CapturedOutput output) {
 		mailer(greenMailSender(), false).send(NOTICE);
 
 		assertThat(greenMail.waitForIncomingEmail(500, 1)).isFalse();
 		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThat(output).contains("not sent: coordination.mail.enabled is false");
 	}
 
 	@Test
-	void aFailingMailServerDoesNotReachTheCaller() {
+	void aMailServerThatCannotBeReachedFailsTheNoticeSoItIsRetriedWhole() throws Exception {
 		JavaMailSenderImpl closed = sender(FreePorts.pick());
 
-		assertThatNoException().isThrownBy(() -> mailer(closed, true).send(NOTICE));
-		assertThat(greenMail.getReceivedMessages()).isEmpty();
+		assertThatThrownBy(() -> mailer(closed, true).send(NOTICE))
+			.isInstanceOf(MeetingMailer.NoticeNotSentException.class)
+			.hasMessage("Meeting notice '" + SUBJECT
+					+ "' to 2 recipient(s) not sent, the mail server was not reached; it is retried later")
+			.hasCauseInstanceOf(MailSendException.class);
+
+		// the retry, once the server is back, sends the notice to everyone exactly once
+		mailer(greenMailSender(), true).send(NOTICE);
+		assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
+		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
+			.containsExactlyInAnyOrderElementsOf(RECIPIENTS);
+	}
+
+	@Test
+	void aRecipientTheServerRejectsIsLoggedAndTheOthersAreNotMailedTwice(CapturedOutput output) throws Exception {
+		JavaMailSenderImpl rejecting = greenMailSenderFailing("politi@example.invalid",
+				new SendFailedException("550 5.1.1 Mailbox unavailable"));
+
+		assertThatNoException().isThrownBy(() -> mailer(rejecting, true).send(NOTICE));
+		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
+			.containsExactly("kommune@example.invalid");
+		assertThat(output).contains("Meeting notice '" + SUBJECT + "' not sent to 1 of 2 recipient(s); not retried");
+	}
+
+	@Test
+	void aConnectionLostAfterSomeWentOutIsNotRetried() throws Exception {
+		JavaMailSenderImpl breaking = greenMailSenderFailing("kommune@example.invalid",
+				new MessagingException("Connection reset"));
+
+		assertThatNoException().isThrownBy(() -> mailer(breaking, true).send(NOTICE));
+		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
+		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
+			.containsExactly("politi@example.invalid");
+	}
+
+	@Test
+	void everyRecipientRejectedIsNotRetriedEither() {
+		JavaMailSenderImpl rejecting = greenMailSenderFailing("politi@example.invalid",
+				new SendFailedException("550 5.1.1 Mailbox unavailable"));
+
+		assertThatNoException().isThrownBy(() -> mailer(rejecting, true)
+			.send(new MeetingNotice(List.of("politi@example.invalid"), SUBJECT, TEXT, null, null)));
+	}
+
+	@Test
+	void theServiceGivesUpOnAnSmtpServerThatStalls() throws IOException {
+		PropertySource<?> production = new YamlPropertySourceLoader()
+			.load("application.yml", new ClassPathResource("application.yml"))
+			.get(0);
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MailSenderAutoConfiguration.class))
+			.withInitializer((context) -> context.getEnvironment().getPropertySources().addFirst(production))
+			.withPropertyValues("spring.mail.host=smtp.example.invalid")
+			.run((context) -> assertThat(context.getBean(JavaMailSenderImpl.class).getJavaMailProperties())
+				.containsEntry("mail.smtp.connectiontimeout", "5000")
+				.containsEntry("mail.smtp.timeout", "10000")
+				.containsEntry("mail.smtp.writetimeout", "10000"));
 	}
 
 	@Test
@@ -159,6 +232,36 @@ class MeetingMailerTests {
 
 	private static JavaMailSenderImpl greenMailSender() {
 		return sender(greenMail.getSmtp().getPort());
+	}
+
+	/**
+	 * Sends to GreenMail, except that the message to {@code recipient} fails with
+	 * {@code failure}, the way Jakarta Mail reports a refused or broken delivery of one
+	 * message; GreenMail itself accepts every recipient.
+	 */
+	private static JavaMailSenderImpl greenMailSenderFailing(String recipient, Exception failure) {
+		JavaMailSenderImpl sender = new JavaMailSenderImpl() {
+
+			@Override
+			protected void doSend(MimeMessage[] messages, Object[] originals) {
+				Map<Object, Exception> failed = new LinkedHashMap<>();
+				for (MimeMessage message : messages) {
+					if (to(message).equals(recipient)) {
+						failed.put(message, failure);
+					}
+					else {
+						super.doSend(new MimeMessage[] { message }, null);
+					}
+				}
+				if (!failed.isEmpty()) {
+					throw new MailSendException(failed);
+				}
+			}
+
+		};
+		sender.setHost("127.0.0.1");
+		sender.setPort(greenMail.getSmtp().getPort());
+		return sender;
 	}
 
 	private static JavaMailSenderImpl sender(int port) {

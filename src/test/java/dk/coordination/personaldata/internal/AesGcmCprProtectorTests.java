@@ -4,6 +4,8 @@ import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 
+import org.springframework.mock.env.MockEnvironment;
+
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.ProtectedCpr;
 
@@ -16,7 +18,14 @@ class AesGcmCprProtectorTests {
 
 	private static final String KEY_B = "HxwdHhscGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
 
-	private final AesGcmCprProtector protector = new AesGcmCprProtector(new CprProperties(KEY_A, KEY_B));
+	private static final String KEY_C = "QEFCQ0RFRkdISUpLTE1OT1BRUlNUVVZXWFlaW1xdXl8=";
+
+	// the committed development keys of src/test/resources/application-dev.yml
+	private static final String DEV_ENCRYPTION_KEY = "Inl/1eRdjJXRAS5X20Cs/Jau2mGYg3WzZVvAhUmrxxc=";
+
+	private static final String DEV_HASH_KEY = "/FOdEKFjsaMXegmTbYatX9oZjwr6kSMG+hgyguuXUac=";
+
+	private final AesGcmCprProtector protector = new AesGcmCprProtector(new CprProperties(KEY_A, KEY_B), false);
 
 	private final CprNumber cpr = CprNumber.parse("010190-1234");
 
@@ -38,7 +47,7 @@ class AesGcmCprProtectorTests {
 
 	@Test
 	void theHashDependsOnTheKey() {
-		AesGcmCprProtector otherKeys = new AesGcmCprProtector(new CprProperties(KEY_A, KEY_A));
+		AesGcmCprProtector otherKeys = new AesGcmCprProtector(new CprProperties(KEY_A, KEY_C), false);
 		assertThat(otherKeys.hash(this.cpr)).isNotEqualTo(this.protector.hash(this.cpr));
 	}
 
@@ -51,11 +60,52 @@ class AesGcmCprProtectorTests {
 
 	@Test
 	void refusesKeysOfTheWrongSize() {
-		assertThatIllegalStateException().isThrownBy(() -> new AesGcmCprProtector(new CprProperties("AAEC", KEY_B)))
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties("AAEC", KEY_B), false))
 			.withMessageContaining("coordination.cpr.encryption-key must be 32 bytes");
 		assertThatIllegalStateException()
-			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(KEY_A, "not base64!")))
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(KEY_A, "not base64!"), false))
 			.withMessageContaining("coordination.cpr.hash-key must be Base64");
+	}
+
+	@Test
+	void refusesOneKeyForBothPurposes() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(KEY_A, KEY_A), true))
+			.withMessage("coordination.cpr.encryption-key and coordination.cpr.hash-key are the same key; set "
+					+ "COORDINATION_CPR_ENCRYPTION_KEY and COORDINATION_CPR_HASH_KEY to two different keys "
+					+ "(openssl rand -base64 32, once for each)");
+	}
+
+	@Test
+	void refusesTheCommittedDevelopmentKeysOutsideTheDevProfile() {
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(DEV_ENCRYPTION_KEY, KEY_B), false))
+			.withMessageStartingWith("coordination.cpr.encryption-key is a development key")
+			.withMessageContaining("set COORDINATION_CPR_ENCRYPTION_KEY to a key of your own");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(KEY_A, DEV_HASH_KEY), false))
+			.withMessageStartingWith("coordination.cpr.hash-key is a development key")
+			.withMessageContaining("set COORDINATION_CPR_HASH_KEY to a key of your own");
+		// Base64 spelt differently (surrounding blanks) is still the same key
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(" " + DEV_ENCRYPTION_KEY + "\n", KEY_B), false))
+			.withMessageStartingWith("coordination.cpr.encryption-key is a development key");
+	}
+
+	@Test
+	void theDevProfileAcceptsTheDevelopmentKeys() {
+		MockEnvironment dev = new MockEnvironment();
+		dev.setActiveProfiles("dev");
+		AesGcmCprProtector development = new AesGcmCprProtector(new CprProperties(DEV_ENCRYPTION_KEY, DEV_HASH_KEY),
+				dev);
+		assertThat(development.reveal(development.protect(this.cpr).encrypted())).isEqualTo(this.cpr);
+
+		MockEnvironment production = new MockEnvironment();
+		production.setActiveProfiles("prod");
+		assertThatIllegalStateException()
+			.isThrownBy(() -> new AesGcmCprProtector(new CprProperties(DEV_ENCRYPTION_KEY, DEV_HASH_KEY), production))
+			.withMessageStartingWith("coordination.cpr.encryption-key is a development key");
 	}
 
 }

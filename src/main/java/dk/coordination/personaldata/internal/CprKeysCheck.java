@@ -1,0 +1,36 @@
+package dk.coordination.personaldata.internal;
+
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.EnvironmentAware;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the CPR keys before any bean is created, so a production start with a missing,
+ * shared or development key fails with that message first, rather than after (or hidden
+ * behind) a database migration. {@link AesGcmCprProtector} applies the same checks to the
+ * keys it is given.
+ */
+@Component
+class CprKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
+
+	private Environment environment;
+
+	@Override
+	public void setEnvironment(Environment environment) {
+		this.environment = environment;
+	}
+
+	@Override
+	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		Binder binder = Binder.get(this.environment);
+		CprProperties properties = new CprProperties(
+				binder.bind("coordination.cpr.encryption-key", String.class).orElse(null),
+				binder.bind("coordination.cpr.hash-key", String.class).orElse(null));
+		AesGcmCprProtector.checkedKeys(properties,
+				this.environment.matchesProfiles(AesGcmCprProtector.DEVELOPMENT_PROFILE));
+	}
+
+}

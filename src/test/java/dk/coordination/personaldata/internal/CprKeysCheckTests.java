@@ -1,0 +1,61 @@
+package dk.coordination.personaldata.internal;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The service refuses to start with unfit CPR keys, before anything else happens, and
+ * says what to set.
+ */
+class CprKeysCheckTests {
+
+	private static final String KEY_A = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
+	private static final String KEY_B = "HxwdHhscGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
+
+	// the committed development key of src/test/resources/application-dev.yml
+	private static final String DEV_ENCRYPTION_KEY = "Inl/1eRdjJXRAS5X20Cs/Jau2mGYg3WzZVvAhUmrxxc=";
+
+	private final ApplicationContextRunner contexts = new ApplicationContextRunner()
+		.withUserConfiguration(CprKeysCheck.class);
+
+	@Test
+	void withoutKeysTheServiceRefusesToStart() {
+		this.contexts.run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).isInstanceOf(IllegalStateException.class)
+				.hasMessage("coordination.cpr.encryption-key is not set: set COORDINATION_CPR_ENCRYPTION_KEY to 32 "
+						+ "random bytes, Base64-encoded (openssl rand -base64 32)");
+		});
+	}
+
+	@Test
+	void oneKeyForBothPurposesIsRefused() {
+		this.contexts
+			.withPropertyValues("coordination.cpr.encryption-key=" + KEY_A, "coordination.cpr.hash-key=" + KEY_A)
+			.run((context) -> assertThat(context.getStartupFailure()).hasMessageStartingWith(
+					"coordination.cpr.encryption-key and coordination.cpr.hash-key are the same key"));
+	}
+
+	@Test
+	void theDevelopmentKeysAreRefusedOutsideTheDevProfileOnly() {
+		ApplicationContextRunner withDevelopmentKey = this.contexts.withPropertyValues(
+				"coordination.cpr.encryption-key=" + DEV_ENCRYPTION_KEY, "coordination.cpr.hash-key=" + KEY_B);
+		withDevelopmentKey.run((context) -> assertThat(context.getStartupFailure())
+			.hasMessageStartingWith("coordination.cpr.encryption-key is a development key")
+			.hasMessageContaining("set COORDINATION_CPR_ENCRYPTION_KEY to a key of your own"));
+		withDevelopmentKey.withPropertyValues("spring.profiles.active=dev")
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void twoKeysOfItsOwnStart() {
+		this.contexts
+			.withPropertyValues("coordination.cpr.encryption-key=" + KEY_A, "coordination.cpr.hash-key=" + KEY_B)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+}

@@ -131,7 +131,7 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 			.header("X-Request-Id", "my-id")
 			.post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
 		assertThat(submitted.status()).as(submitted.toString()).isEqualTo(201);
-		String caseId = submitted.text("/caseId");
+		String caseId = caseIdOf(submitted);
 		String submitId = submitted.header(RequestIds.HEADER).orElseThrow();
 		assertThat(submitId).isNotEqualTo("my-id").matches("[0-9a-f-]{36}");
 		assertThat(submitted.header(RequestIds.CORRELATION_HEADER)).contains("my-id");

@@ -12,6 +12,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,6 +21,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dk.coordination.audit.AccessLog;
@@ -67,10 +70,13 @@ class MeetingService {
 
 	private final Clock clock;
 
+	private final EntityManager entityManager;
+
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, CoordinationUnits units,
 			CaseAgenda caseAgenda, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
-			AccessLog accessLog, Clock clock) {
+			AccessLog accessLog, Clock clock, EntityManager entityManager) {
 		this.clock = clock;
+		this.entityManager = entityManager;
 		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;
@@ -98,8 +104,8 @@ class MeetingService {
 
 	}
 
-	MeetingView plan(String unitCode, Instant startsAt, int durationMinutes, String location, Set<String> invited,
-			CurrentUser user) {
+	Versioned<MeetingView> plan(String unitCode, Instant startsAt, int durationMinutes, String location,
+			Set<String> invited, CurrentUser user) {
 		if (this.units.find(unitCode).isEmpty()) {
 			throw new InvalidFieldException("unit", "no coordination unit with code " + unitCode);
 		}
@@ -111,7 +117,7 @@ class MeetingService {
 		Meeting meeting = Meeting.planned(unitCode, startsAt, durationMinutes, location, invited, user.username(),
 				this.clock.instant());
 		this.meetings.saveAndFlush(meeting);
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	@Transactional(readOnly = true)
@@ -122,6 +128,12 @@ class MeetingService {
 			.stream()
 			.map(this::view)
 			.toList();
+	}
+
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	Versioned<MeetingView> show(UUID meetingId, CurrentUser user) {
+		Meeting meeting = requireVisible(meetingId, user).meeting();
+		return Versioned.of(meeting, view(meeting));
 	}
 
 	@Transactional(readOnly = true)
@@ -144,9 +156,9 @@ class MeetingService {
 		return access;
 	}
 
-	MeetingView reschedule(UUID meetingId, Instant startsAt, Integer durationMinutes, String location,
+	Versioned<MeetingView> reschedule(UUID meetingId, Instant startsAt, Integer durationMinutes, String location,
 			Set<String> invited, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = requireChangeable(meetingId, ifMatch, user).meeting();
 		if (invited != null) {
 			requireOrganisations(invited);
 		}
@@ -156,49 +168,71 @@ class MeetingService {
 				this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CHANGED));
 			}
 		}
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	/**
 	 * Calls the meeting off; if the invited have an invitation, they get its
 	 * cancellation.
 	 */
-	MeetingView cancel(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	Versioned<MeetingView> cancel(UUID meetingId, String ifMatch, CurrentUser user) {
+		Meeting meeting = requireChangeable(meetingId, ifMatch, user).meeting();
 		meeting.cancel(this.clock.instant());
 		this.meetings.flush();
 		if (meeting.getAgendaVersion() > 0) {
 			this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CANCELLED));
 		}
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	/**
 	 * Drafts the agenda from the state of the unit's cases. Items already on the draft
-	 * (and free items) stay; a case is never on it twice.
+	 * (and free items) stay; a case is never on it twice. New urgent cases go ahead of
+	 * the undecided items that are not urgent; the others are appended.
 	 */
-	AgendaView propose(UUID meetingId, CurrentUser user) {
-		Access access = requireSecretariat(meetingId, user);
-		Meeting meeting = requireOpen(access.meeting());
+	Versioned<AgendaView> propose(UUID meetingId, String ifMatch, String purpose, CurrentUser user) {
+		Access access = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = access.meeting();
 		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
+		Map<UUID, CaseBrief> briefs = briefsOf(current);
 		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
+		// everything up to the last urgent or decided item stays where it is: decided
+		// items
+		// may not move, and earlier urgent ones keep their lead
+		int urgentAt = 0;
+		for (int i = 0; i < current.size(); i++) {
+			AgendaItem item = current.get(i);
+			if (item.isDecided() || (item.getCaseId() != null && briefs.get(item.getCaseId()).urgent())) {
+				urgentAt = i + 1;
+			}
+		}
 		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
-		int position = current.size();
+		List<AgendaItem> added = new ArrayList<>();
 		for (AgendaCandidate candidate : this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate)) {
 			if (onAgenda.add(candidate.caseId())) {
 				AgendaReason reason = candidate.reasons().get(0);
-				current.add(this.items.save(AgendaItem.of(meetingId, ++position, candidate.caseId(), reason.name(),
-						"Sag " + candidate.caseNumber() + ": " + AgendaTexts.reason(reason.name()),
-						this.clock.instant())));
+				AgendaItem item = this.items
+					.save(AgendaItem.of(meetingId, current.size() + added.size() + 1, candidate.caseId(), reason.name(),
+							"Sag " + candidate.caseNumber() + ": " + AgendaTexts.reason(reason.name()),
+							this.clock.instant()));
+				if (candidate.urgent()) {
+					current.add(urgentAt++, item);
+				}
+				else {
+					added.add(item);
+				}
 			}
 		}
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(access);
+		current.addAll(added);
+		renumber(current);
+		agendaEdited(meeting);
+		return written(meeting, agenda(readDraft(access), purpose));
 	}
 
-	AgendaView addItem(UUID meetingId, UUID caseId, String title, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	Versioned<AgendaView> addItem(UUID meetingId, UUID caseId, String title, String ifMatch, String purpose,
+			CurrentUser user) {
+		Access access = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = access.meeting();
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
 		String reason = AgendaItem.FREE;
 		String itemTitle = title;
@@ -217,42 +251,65 @@ class MeetingService {
 			throw new InvalidFieldException("title", "a free item needs a title");
 		}
 		this.items.save(AgendaItem.of(meetingId, current.size() + 1, caseId, reason, itemTitle, this.clock.instant()));
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
+		agendaEdited(meeting);
+		return written(meeting, agenda(readDraft(access), purpose));
 	}
 
-	AgendaView removeItem(UUID meetingId, UUID itemId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	/**
+	 * Takes an undecided item off the draft. A decided item stays, and so does its place:
+	 * an item before a decided one cannot go, since the decided one would move up.
+	 */
+	Versioned<AgendaView> removeItem(UUID meetingId, UUID itemId, String ifMatch, String purpose, CurrentUser user) {
+		Access access = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = access.meeting();
 		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
 		AgendaItem removed = current.stream()
 			.filter((item) -> item.getId().equals(itemId))
 			.findFirst()
 			.orElseThrow(() -> Problems.notFound("No item " + itemId + " on this agenda."));
+		if (removed.isDecided()) {
+			throw Problems.of(HttpStatus.CONFLICT, removed.decidedStaysPut());
+		}
+		current.stream()
+			.filter((item) -> item.isDecided() && item.getPosition() > removed.getPosition())
+			.findFirst()
+			.ifPresent((decided) -> {
+				throw Problems.of(HttpStatus.CONFLICT,
+						"Removing item " + removed.getPosition() + " would move "
+								+ decided.decidedStaysPut().substring(0, 1).toLowerCase()
+								+ decided.decidedStaysPut().substring(1));
+			});
 		current.remove(removed);
 		this.items.delete(removed);
 		renumber(current);
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
+		agendaEdited(meeting);
+		return written(meeting, agenda(readDraft(access), purpose));
 	}
 
-	AgendaView reorder(UUID meetingId, List<UUID> itemIds, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	Versioned<AgendaView> reorder(UUID meetingId, List<UUID> itemIds, String ifMatch, String purpose,
+			CurrentUser user) {
+		Access access = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = access.meeting();
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
 		Map<UUID, AgendaItem> byId = current.stream().collect(Collectors.toMap(AgendaItem::getId, (item) -> item));
 		if (itemIds.size() != current.size() || !byId.keySet().equals(new HashSet<>(itemIds))) {
 			throw new InvalidFieldException("itemIds", "must list every item of the agenda exactly once");
 		}
+		for (int i = 0; i < itemIds.size(); i++) {
+			AgendaItem item = byId.get(itemIds.get(i));
+			if (item.isDecided() && item.getPosition() != i + 1) {
+				throw Problems.of(HttpStatus.CONFLICT, item.decidedStaysPut());
+			}
+		}
 		renumber(itemIds.stream().map(byId::get).toList());
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
+		agendaEdited(meeting);
+		return written(meeting, agenda(readDraft(access), purpose));
 	}
 
 	/** Freezes the working agenda as the next numbered version and announces it. */
-	AgendaView publish(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	Versioned<AgendaView> publish(UUID meetingId, String ifMatch, String purpose, CurrentUser user) {
+		Access access = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = access.meeting();
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
 		List<PublishedItem> frozen = asPublished(current, briefsOf(current));
 		Instant now = this.clock.instant();
@@ -269,7 +326,18 @@ class MeetingService {
 			.update();
 		this.meetings.flush();
 		this.events.publishEvent(new MeetingAnnouncement(meetingId, MeetingAnnouncement.Kind.AGENDA_PUBLISHED));
-		return agenda(requireVisible(meetingId, user), version, "Offentliggørelse af dagsorden");
+		return written(meeting, agenda(read(access, version), purpose));
+	}
+
+	/**
+	 * The agenda as the caller may see it, with the version of the meeting read in the
+	 * same transaction. One snapshot for both (repeatable read), so a concurrent edit
+	 * cannot pair this body with a later ETag.
+	 */
+	@Transactional(isolation = Isolation.REPEATABLE_READ)
+	Versioned<AgendaView> agenda(UUID meetingId, Integer requestedVersion, String purpose, CurrentUser user) {
+		Access access = requireVisible(meetingId, user);
+		return Versioned.of(access.meeting(), agenda(access, requestedVersion, purpose));
 	}
 
 	/**
@@ -278,9 +346,15 @@ class MeetingService {
 	 * default.
 	 */
 	AgendaView agenda(Access access, Integer requestedVersion, String purpose) {
-		AgendaRead read = read(access, requestedVersion);
-		// initials are personal data: each item that shows them is a read of that
-		// person's case
+		return agenda(read(access, requestedVersion), purpose);
+	}
+
+	/**
+	 * Every agenda this service answers with passes here, so whether it is a logged read
+	 * is decided once: initials are personal data, and each item that shows them is a
+	 * read of that person's case, whether the answer is to a GET or to an edit.
+	 */
+	private AgendaView agenda(AgendaRead read, String purpose) {
 		this.accessLog.recordAll(read.view()
 			.items()
 			.stream()
@@ -320,6 +394,55 @@ class MeetingService {
 		}).single();
 	}
 
+	/** The items of the latest published version, as frozen; empty before the first. */
+	List<PublishedItem> latestPublished(Meeting meeting) {
+		if (meeting.getAgendaVersion() == 0) {
+			return List.of();
+		}
+		String items = this.jdbc
+			.sql("select items::text from published_agenda where meeting_id = :meeting and version = :version")
+			.param("meeting", meeting.getId())
+			.param("version", meeting.getAgendaVersion())
+			.query(String.class)
+			.single();
+		return this.json.readValue(items, new TypeReference<List<PublishedItem>>() {
+		});
+	}
+
+	/**
+	 * Marks an agenda edit on the meeting (its version grows by {@link #lockForChange}).
+	 */
+	void agendaEdited(Meeting meeting) {
+		meeting.agendaEdited(this.clock.instant());
+		this.meetings.flush();
+	}
+
+	/**
+	 * Every change of a meeting or its agenda starts here, once its ETag matched: the row
+	 * is locked and its version raised at once. So concurrent changes queue instead of
+	 * both passing the ETag check, and the version grows even when nothing in the meeting
+	 * row itself differs (an edit of its items, an instant that did not move on a fixed
+	 * clock).
+	 */
+	void lockForChange(Meeting meeting) {
+		this.entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+	}
+
+	/**
+	 * The answer to a change with the version this transaction wrote. Read back from the
+	 * row, which this transaction has locked: Hibernate raises the version in the
+	 * database when a collection such as the invited changes but not always in the
+	 * entity.
+	 */
+	<T> Versioned<T> written(Meeting meeting, T body) {
+		this.meetings.flush();
+		long version = this.jdbc.sql("select version from meeting where id = :id")
+			.param("id", meeting.getId())
+			.query(Long.class)
+			.single();
+		return new Versioned<>(body, version);
+	}
+
 	MeetingView view(Meeting meeting) {
 		return new MeetingView(meeting.getId(), meeting.getUnitCode(),
 				meeting.getStartsAt().atZone(DanishTime.ZONE).toOffsetDateTime(),
@@ -336,10 +459,6 @@ class MeetingService {
 		return this.units.organisations(meeting.getInvited());
 	}
 
-	private AgendaView draft(Access access) {
-		return readDraft(access).view();
-	}
-
 	private AgendaRead readDraft(Access access) {
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(access.meeting().getId());
 		Map<UUID, CaseBrief> briefs = briefsOf(current);
@@ -351,7 +470,7 @@ class MeetingService {
 		return items.stream()
 			.map((item) -> new PublishedItem(item.getId(), item.getPosition(), item.getCaseId(),
 					(item.getCaseId() != null) ? briefs.get(item.getCaseId()).caseNumber() : null, item.getReason(),
-					item.getTitle()))
+					item.getTitle(), item.getCaseId() != null && briefs.get(item.getCaseId()).urgent()))
 			.toList();
 	}
 
@@ -366,15 +485,15 @@ class MeetingService {
 			String reasonText = AgendaTexts.reason(item.reason());
 			if (item.caseId() == null) {
 				return new AgendaItemView(item.id(), item.position(), null, null, item.reason(), reasonText,
-						item.title(), null);
+						item.title(), null, false);
 			}
 			CaseBrief brief = briefs.get(item.caseId());
 			if (access.mayReadDetails(brief)) {
 				return new AgendaItemView(item.id(), item.position(), item.caseId(), item.caseNumber(), item.reason(),
-						reasonText, item.title(), (brief != null) ? brief.subjectInitials() : null);
+						reasonText, item.title(), (brief != null) ? brief.subjectInitials() : null, item.isUrgent());
 			}
 			return new AgendaItemView(item.id(), item.position(), null, item.caseNumber(), item.reason(), reasonText,
-					"Sag " + item.caseNumber(), null);
+					"Sag " + item.caseNumber(), null, null);
 		}).toList();
 	}
 
@@ -382,10 +501,12 @@ class MeetingService {
 		return this.caseAgenda.briefs(items.stream().map(AgendaItem::getCaseId).filter((id) -> id != null).toList());
 	}
 
-	private Meeting requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireSecretariat(meetingId, user).meeting();
-		ETags.requireMatch(ifMatch, meeting.getVersion(), "the meeting and its agenda");
-		return requireOpen(meeting);
+	private Access requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
+		Access access = requireSecretariat(meetingId, user);
+		ETags.requireMatch(ifMatch, access.meeting().getVersion(), "the meeting and its agenda");
+		requireOpen(access.meeting());
+		lockForChange(access.meeting());
+		return access;
 	}
 
 	private static Meeting requireOpen(Meeting meeting) {

@@ -108,8 +108,16 @@ class AgendaItem {
 		}
 	}
 
+	/** Why this decided item does not move or go, for a 409's detail. */
 	String decidedStaysPut() {
-		return "Item " + this.position + " (\"" + this.title + "\") has its decision; it stays on the agenda at place "
+		return "Item " + decidedStaysPutTail();
+	}
+
+	/**
+	 * The same, as the end of a sentence about another item ("… would move item 2 …").
+	 */
+	String decidedStaysPutTail() {
+		return this.position + " (\"" + this.title + "\") has its decision; it stays on the agenda at place "
 				+ this.position + ".";
 	}
 

@@ -275,9 +275,7 @@ class MeetingService {
 			.findFirst()
 			.ifPresent((decided) -> {
 				throw Problems.of(HttpStatus.CONFLICT,
-						"Removing item " + removed.getPosition() + " would move "
-								+ decided.decidedStaysPut().substring(0, 1).toLowerCase()
-								+ decided.decidedStaysPut().substring(1));
+						"Removing item " + removed.getPosition() + " would move item " + decided.decidedStaysPutTail());
 			});
 		current.remove(removed);
 		this.items.delete(removed);

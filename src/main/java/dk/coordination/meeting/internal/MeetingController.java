@@ -51,6 +51,8 @@ class MeetingController {
 
 	private final MeetingService meetings;
 
+	private final AgendaDrafts drafts;
+
 	private final MeetingDocuments documents;
 
 	private final MeetingRecords records;
@@ -61,8 +63,9 @@ class MeetingController {
 
 	private final Clock clock;
 
-	MeetingController(MeetingService meetings, MeetingDocuments documents, MeetingRecords records,
+	MeetingController(MeetingService meetings, AgendaDrafts drafts, MeetingDocuments documents, MeetingRecords records,
 			AgendaPdfRenderer pdf, InvitationCalendar calendar, Clock clock) {
+		this.drafts = drafts;
 		this.clock = clock;
 		this.meetings = meetings;
 		this.records = records;
@@ -129,7 +132,7 @@ class MeetingController {
 	ResponseEntity<AgendaView> propose(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@ReadPurpose("Mødeforberedelse") String purpose) {
-		return withETag(ResponseEntity.ok(), this.meetings.propose(id, ifMatch, purpose, CurrentUser.required()));
+		return withETag(ResponseEntity.ok(), this.drafts.propose(id, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	/**
@@ -146,7 +149,7 @@ class MeetingController {
 	ResponseEntity<AgendaView> addItem(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@ReadPurpose("Mødeforberedelse") String purpose, @Valid @RequestBody NewItem request) {
-		return withETag(ResponseEntity.ok(), this.meetings.addItem(id, request.caseId(),
+		return withETag(ResponseEntity.ok(), this.drafts.addItem(id, request.caseId(),
 				(request.title() != null) ? request.title().strip() : null, ifMatch, purpose, CurrentUser.required()));
 	}
 
@@ -155,7 +158,7 @@ class MeetingController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@ReadPurpose("Mødeforberedelse") String purpose) {
 		return withETag(ResponseEntity.ok(),
-				this.meetings.removeItem(id, itemId, ifMatch, purpose, CurrentUser.required()));
+				this.drafts.removeItem(id, itemId, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@PutMapping("/{id}/agenda/order")
@@ -163,14 +166,14 @@ class MeetingController {
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@ReadPurpose("Mødeforberedelse") String purpose, @Valid @RequestBody Order request) {
 		return withETag(ResponseEntity.ok(),
-				this.meetings.reorder(id, request.itemIds(), ifMatch, purpose, CurrentUser.required()));
+				this.drafts.reorder(id, request.itemIds(), ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@PostMapping("/{id}/agenda/publish")
 	ResponseEntity<AgendaView> publish(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@ReadPurpose("Mødeforberedelse") String purpose) {
-		return withETag(ResponseEntity.ok(), this.meetings.publish(id, ifMatch, purpose, CurrentUser.required()));
+		return withETag(ResponseEntity.ok(), this.drafts.publish(id, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	/**

@@ -2,15 +2,11 @@ package dk.coordination.meeting.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -26,8 +22,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dk.coordination.audit.AccessLog;
 import dk.coordination.audit.PersonalDataRead;
-import dk.coordination.casework.AgendaCandidate;
-import dk.coordination.casework.AgendaReason;
 import dk.coordination.casework.CaseAgenda;
 import dk.coordination.casework.CaseBrief;
 import dk.coordination.meeting.internal.MeetingViews.AgendaItemView;
@@ -44,9 +38,10 @@ import dk.coordination.web.Problems;
 import dk.coordination.web.DanishTime;
 
 /**
- * Convening meetings and drafting, editing and publishing their agendas. The secretariat
- * of the meeting's unit does all of it; staff of invited organisations see the meeting
- * and its published agenda, minimised to what they may know.
+ * Convening meetings and reading their agendas. The secretariat of the meeting's unit
+ * convenes and changes them; staff of invited organisations see the meeting and its
+ * published agenda, minimised to what they may know. Drafting and publishing the agenda
+ * is {@link AgendaDrafts}'s.
  */
 @Service
 @Transactional
@@ -186,148 +181,6 @@ class MeetingService {
 	}
 
 	/**
-	 * Drafts the agenda from the state of the unit's cases. Items already on the draft
-	 * (and free items) stay; a case is never on it twice. New urgent cases go ahead of
-	 * the undecided items that are not urgent; the others are appended.
-	 */
-	Versioned<AgendaView> propose(UUID meetingId, String ifMatch, String purpose, CurrentUser user) {
-		Access access = requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
-		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
-		Map<UUID, CaseBrief> briefs = briefsOf(current);
-		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
-		// everything up to the last urgent or decided item stays where it is: decided
-		// items
-		// may not move, and earlier urgent ones keep their lead
-		int urgentAt = 0;
-		for (int i = 0; i < current.size(); i++) {
-			AgendaItem item = current.get(i);
-			if (item.isDecided() || (item.getCaseId() != null && briefs.get(item.getCaseId()).urgent())) {
-				urgentAt = i + 1;
-			}
-		}
-		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
-		List<AgendaItem> added = new ArrayList<>();
-		for (AgendaCandidate candidate : this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate)) {
-			if (onAgenda.add(candidate.caseId())) {
-				AgendaReason reason = candidate.reasons().get(0);
-				AgendaItem item = this.items
-					.save(AgendaItem.of(meetingId, current.size() + added.size() + 1, candidate.caseId(), reason.name(),
-							"Sag " + candidate.caseNumber() + ": " + AgendaTexts.reason(reason.name()),
-							this.clock.instant()));
-				if (candidate.urgent()) {
-					current.add(urgentAt++, item);
-				}
-				else {
-					added.add(item);
-				}
-			}
-		}
-		current.addAll(added);
-		renumber(current);
-		agendaEdited(meeting);
-		return written(meeting, agenda(readDraft(access), purpose));
-	}
-
-	Versioned<AgendaView> addItem(UUID meetingId, UUID caseId, String title, String ifMatch, String purpose,
-			CurrentUser user) {
-		Access access = requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		String reason = AgendaItem.FREE;
-		String itemTitle = title;
-		if (caseId != null) {
-			CaseBrief brief = this.caseAgenda.briefs(List.of(caseId)).get(caseId);
-			if (brief == null || !brief.unitCode().equals(meeting.getUnitCode())) {
-				throw new InvalidFieldException("caseId", "no case " + caseId + " in unit " + meeting.getUnitCode());
-			}
-			if (current.stream().anyMatch((item) -> caseId.equals(item.getCaseId()))) {
-				throw Problems.of(HttpStatus.CONFLICT, "Case " + brief.caseNumber() + " is already on the agenda.");
-			}
-			reason = "SECRETARIAT";
-			itemTitle = (title != null) ? title : "Sag " + brief.caseNumber();
-		}
-		else if (title == null) {
-			throw new InvalidFieldException("title", "a free item needs a title");
-		}
-		this.items.save(AgendaItem.of(meetingId, current.size() + 1, caseId, reason, itemTitle, this.clock.instant()));
-		agendaEdited(meeting);
-		return written(meeting, agenda(readDraft(access), purpose));
-	}
-
-	/**
-	 * Takes an undecided item off the draft. A decided item stays, and so does its place:
-	 * an item before a decided one cannot go, since the decided one would move up.
-	 */
-	Versioned<AgendaView> removeItem(UUID meetingId, UUID itemId, String ifMatch, String purpose, CurrentUser user) {
-		Access access = requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
-		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
-		AgendaItem removed = current.stream()
-			.filter((item) -> item.getId().equals(itemId))
-			.findFirst()
-			.orElseThrow(() -> Problems.notFound("No item " + itemId + " on this agenda."));
-		if (removed.isDecided()) {
-			throw Problems.of(HttpStatus.CONFLICT, removed.decidedStaysPut());
-		}
-		current.stream()
-			.filter((item) -> item.isDecided() && item.getPosition() > removed.getPosition())
-			.findFirst()
-			.ifPresent((decided) -> {
-				throw Problems.of(HttpStatus.CONFLICT,
-						"Removing item " + removed.getPosition() + " would move item " + decided.decidedStaysPutTail());
-			});
-		current.remove(removed);
-		this.items.delete(removed);
-		renumber(current);
-		agendaEdited(meeting);
-		return written(meeting, agenda(readDraft(access), purpose));
-	}
-
-	Versioned<AgendaView> reorder(UUID meetingId, List<UUID> itemIds, String ifMatch, String purpose,
-			CurrentUser user) {
-		Access access = requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		Map<UUID, AgendaItem> byId = current.stream().collect(Collectors.toMap(AgendaItem::getId, (item) -> item));
-		if (itemIds.size() != current.size() || !byId.keySet().equals(new HashSet<>(itemIds))) {
-			throw new InvalidFieldException("itemIds", "must list every item of the agenda exactly once");
-		}
-		for (int i = 0; i < itemIds.size(); i++) {
-			AgendaItem item = byId.get(itemIds.get(i));
-			if (item.isDecided() && item.getPosition() != i + 1) {
-				throw Problems.of(HttpStatus.CONFLICT, item.decidedStaysPut());
-			}
-		}
-		renumber(itemIds.stream().map(byId::get).toList());
-		agendaEdited(meeting);
-		return written(meeting, agenda(readDraft(access), purpose));
-	}
-
-	/** Freezes the working agenda as the next numbered version and announces it. */
-	Versioned<AgendaView> publish(UUID meetingId, String ifMatch, String purpose, CurrentUser user) {
-		Access access = requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		List<PublishedItem> frozen = asPublished(current, briefsOf(current));
-		Instant now = this.clock.instant();
-		int version = meeting.publishAgenda(now);
-		this.jdbc.sql("""
-				insert into published_agenda (meeting_id, version, published_at, published_by, items)
-				values (:meeting, :version, :at, :by, cast(:items as jsonb))
-				""")
-			.param("meeting", meetingId)
-			.param("version", version)
-			.param("at", java.sql.Timestamp.from(now))
-			.param("by", user.username())
-			.param("items", this.json.writeValueAsString(frozen))
-			.update();
-		this.meetings.flush();
-		this.events.publishEvent(new MeetingAnnouncement(meetingId, MeetingAnnouncement.Kind.AGENDA_PUBLISHED));
-		return written(meeting, agenda(read(access, version), purpose));
-	}
-
-	/**
 	 * The agenda as the caller may see it, with the version of the meeting read in the
 	 * same transaction. One snapshot for both (repeatable read), so a concurrent edit
 	 * cannot pair this body with a later ETag.
@@ -361,6 +214,16 @@ class MeetingService {
 					"MEETING_AGENDA", purpose))
 			.toList());
 		return read.view();
+	}
+
+	/** The working draft as the caller may see it, a logged read like every agenda. */
+	AgendaView shownDraft(Access access, String purpose) {
+		return agenda(readDraft(access), purpose);
+	}
+
+	/** A published version as the caller may see it, a logged read like every agenda. */
+	AgendaView shownVersion(Access access, int version, String purpose) {
+		return agenda(read(access, version), purpose);
 	}
 
 	/** An agenda as shown, with the briefs it was minimised by (one query for both). */
@@ -464,7 +327,7 @@ class MeetingService {
 				minimise(access, asPublished(current, briefs), briefs)), briefs);
 	}
 
-	private static List<PublishedItem> asPublished(List<AgendaItem> items, Map<UUID, CaseBrief> briefs) {
+	static List<PublishedItem> asPublished(List<AgendaItem> items, Map<UUID, CaseBrief> briefs) {
 		return items.stream()
 			.map((item) -> new PublishedItem(item.getId(), item.getPosition(), item.getCaseId(),
 					(item.getCaseId() != null) ? briefs.get(item.getCaseId()).caseNumber() : null, item.getReason(),
@@ -499,7 +362,11 @@ class MeetingService {
 		return this.caseAgenda.briefs(items.stream().map(AgendaItem::getCaseId).filter((id) -> id != null).toList());
 	}
 
-	private Access requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
+	/**
+	 * The meeting for a change by its secretariat: the ETag must match and the meeting be
+	 * open; the row is then locked for the change.
+	 */
+	Access requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
 		Access access = requireSecretariat(meetingId, user);
 		ETags.requireMatch(ifMatch, access.meeting().getVersion(), "the meeting and its agenda");
 		requireOpen(access.meeting());
@@ -528,12 +395,6 @@ class MeetingService {
 		codes.stream().filter((code) -> !known.contains(code)).findFirst().ifPresent((code) -> {
 			throw new InvalidFieldException("invited", "no organisation with code " + code);
 		});
-	}
-
-	private static void renumber(List<AgendaItem> ordered) {
-		for (int i = 0; i < ordered.size(); i++) {
-			ordered.get(i).moveTo(i + 1);
-		}
 	}
 
 	private static boolean isStaff(CurrentUser user) {

@@ -7,9 +7,9 @@ public enum AgendaReason {
 
 	/** A new concern screened and waiting for the unit. */
 	AWAITING_MEETING,
-	/** An active or monitored case whose follow-up date falls before the meeting. */
+	/** An open case whose follow-up date falls on or before the meeting day. */
 	FOLLOW_UP_DUE,
-	/** An organisation's task on the case is overdue by the meeting. */
+	/** An unfinished task of an open case was due before the meeting day. */
 	OVERDUE_TASKS,
 	/** New information arrived that the secretariat has not acted on. */
 	NEW_INFORMATION,

@@ -12,8 +12,9 @@ import java.util.UUID;
 public interface CaseAgenda {
 
 	/**
-	 * The unit's open cases that belong on the agenda of a meeting held on
-	 * {@code meetingDate}.
+	 * The unit's cases that belong on the agenda of a meeting held on
+	 * {@code meetingDate}, urgent ones first, then oldest first. What is due is the
+	 * {@code due_work} view's rule, the same as the follow-up list's and the daily job's.
 	 */
 	List<AgendaCandidate> candidatesFor(String unitCode, LocalDate meetingDate);
 

@@ -9,7 +9,8 @@ import java.util.UUID;
  *
  * @param subjectKey the keyed hash of the person's CPR number, so reads of the initials
  * are logged against the person in the access log; never shown
+ * @param urgent whether a submitter marked a concern on the case urgent
  */
 public record CaseBrief(UUID caseId, String unitCode, String caseNumber, String subjectInitials,
-		Set<String> participants, String subjectKey) {
+		Set<String> participants, String subjectKey, boolean urgent) {
 }

@@ -7,8 +7,8 @@ import java.time.LocalDate;
  * reads the details in the follow-up list, where access is checked.
  *
  * @param dueFollowUps open cases whose follow-up date has come
- * @param overdueTasks tasks past their due date and not finished
- * @param dueReviews reviews of closed cases that are due
+ * @param overdueTasks unfinished tasks of open cases past their due date
+ * @param dueReviews pending reviews of closed cases that are due
  */
 public record DueWorkFound(String unitCode, LocalDate date, int dueFollowUps, int overdueTasks, int dueReviews) {
 }

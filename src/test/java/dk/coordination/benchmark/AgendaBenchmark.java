@@ -68,8 +68,9 @@ public final class AgendaBenchmark {
 		for (int round = 0; round < ROUNDS; round++) {
 			String meeting = plan(secretariat, round);
 			long start = System.nanoTime();
+			// a meeting just planned is at version 0, its ETag "0"
 			JsonNode proposal = json(
-					send(secretariat, "POST", "/meetings/" + meeting + "/agenda/proposal", "{}", null));
+					send(secretariat, "POST", "/meetings/" + meeting + "/agenda/proposal", "{}", "\"0\""));
 			proposals.add(System.nanoTime() - start);
 			items = proposal.get("items").size();
 			start = System.nanoTime();

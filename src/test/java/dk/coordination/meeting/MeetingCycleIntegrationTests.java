@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -106,13 +109,13 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(otherAsKif.hasNonNull("caseId")).as("KiF does not take part in the other case").isFalse();
 
 		String next = "/api/meetings/" + plan(TODAY.plusDays(45), List.of("KRIMINALFORSORGEN"));
-		Response proposal = api().as("sekretariat").post(next + "/agenda/proposal", Map.of());
+		Response proposal = propose(next);
 		assertThat(reason(proposal.json(), caseId)).as("its follow-up falls before the next meeting")
 			.isEqualTo("FOLLOW_UP_DUE");
 	}
 
 	@Test
-	void aClosedCaseIsReviewedAfterSixAndTwelveMonths() {
+	void aClosedCaseIsReviewedAfterSixAndTwelveMonths() throws Exception {
 		String caseId = caseAwaitingMeeting();
 		Response closed = api().as("sekretariat")
 			.header("If-Match", api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow())
@@ -125,11 +128,18 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(scheduled).contains(TODAY.plusMonths(6).toString(), TODAY.plusMonths(12).toString());
 
 		String early = "/api/meetings/" + plan(TODAY.plusMonths(5), List.of("KK-BUF"));
-		assertThat(reason(api().as("sekretariat").post(early + "/agenda/proposal", Map.of()).json(), caseId)).isNull();
+		assertThat(reason(propose(early).json(), caseId)).isNull();
 
 		String meeting = "/api/meetings/" + plan(TODAY.plusMonths(6).plusDays(3), List.of("KK-BUF"));
 		Response published = publish(meeting);
 		assertThat(reason(published.json(), caseId)).isEqualTo("REVIEW_DUE");
+		assertThat(item(published.json(), caseId).get("reasonText").asString()).isEqualTo("Gennemgang af lukket sag");
+		assertThat(item(published.json(), caseId).get("title").asString()).endsWith(": Gennemgang af lukket sag");
+		try (PDDocument pdf = Loader.loadPDF(
+				api().as("sekretariat").header("Accept", "application/pdf").get(meeting + "/agenda.pdf").bytes())) {
+			assertThat(new PDFTextStripper().getText(pdf)).contains("Gennemgang af lukket sag")
+				.doesNotContain("REVIEW_DUE");
+		}
 		Response confirmed = decide(meeting, itemFor(published.json(), caseId),
 				Map.of("minutes", "Ingen nye bekymringer; lukningen står ved magt."));
 		assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
@@ -163,7 +173,7 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	private Response publish(String meeting) {
-		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response proposal = propose(meeting);
 		Response published = api().as("sekretariat")
 			.header("If-Match", proposal.header("ETag").orElseThrow())
 			.post(meeting + "/agenda/publish", Map.of());
@@ -172,7 +182,9 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	private Response decide(String meeting, String itemId, Map<String, Object> decision) {
-		return api().as("sekretariat").post(meeting + "/items/" + itemId + "/decision", decision);
+		return api().as("sekretariat")
+			.header("If-Match", etag(meeting))
+			.post(meeting + "/items/" + itemId + "/decision", decision);
 	}
 
 	private String caseAwaitingMeeting() {
@@ -217,6 +229,15 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 			.filter((item) -> item.hasNonNull("caseId") && item.get("caseId").asString().equals(caseId))
 			.findFirst()
 			.orElse(null);
+	}
+
+	/** Proposes with the meeting's current ETag, as a client that has just read it. */
+	private Response propose(String meeting) {
+		return api().as("sekretariat").header("If-Match", etag(meeting)).post(meeting + "/agenda/proposal", Map.of());
+	}
+
+	private String etag(String meeting) {
+		return api().as("sekretariat").get(meeting).header("ETag").orElseThrow();
 	}
 
 }

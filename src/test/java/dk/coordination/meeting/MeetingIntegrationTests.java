@@ -76,11 +76,11 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		String meetingId = plan("2027-05-06T09:00:00+02:00", List.of("KBH-POLITI", "KK-SOF")).text("/meetingId");
 		String meeting = "/api/meetings/" + meetingId;
 
-		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response proposal = propose(meeting);
 		assertThat(proposal.status()).as(proposal.toString()).isEqualTo(200);
 		Map<String, String> reasons = reasonsByCase(proposal.json());
 		assertThat(reasons).containsEntry(awaiting, "AWAITING_MEETING").containsEntry(flagged, "NEW_INFORMATION");
-		Response again = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response again = propose(meeting);
 		assertThat(again.json().get("items")).as("nothing is on the agenda twice")
 			.hasSize(proposal.json().get("items").size());
 
@@ -146,7 +146,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 					Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "Møde"));
 		assertThat(added.status()).isEqualTo(201);
 		String meeting = "/api/meetings/" + plan("2027-06-03T09:00:00+02:00", List.of("KBH-POLITI")).text("/meetingId");
-		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response proposal = propose(meeting);
 		JsonNode secretariatItem = item(proposal.json(), shared);
 		assertThat(secretariatItem.get("subjectInitials").asString()).isEqualTo("T.F.");
 		api().as("sekretariat")
@@ -179,7 +179,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		Response planned = plan("2027-09-02T09:00:00+02:00", List.of("KBH-POLITI", "KK-BUF"));
 		String meetingId = planned.text("/meetingId");
 		String meeting = "/api/meetings/" + meetingId;
-		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response proposal = propose(meeting);
 		Response published = api().as("sekretariat")
 			.header("If-Match", proposal.header("ETag").orElseThrow())
 			.post(meeting + "/agenda/publish", Map.of());
@@ -232,7 +232,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	void cancellingAPublishedMeetingSendsTheCancellationAndFreezesIt() throws Exception {
 		String meetingId = plan("2027-10-07T09:00:00+02:00", List.of("KK-SOF")).text("/meetingId");
 		String meeting = "/api/meetings/" + meetingId;
-		Response proposal = api().as("sekretariat").post(meeting + "/agenda/proposal", Map.of());
+		Response proposal = propose(meeting);
 		Response published = api().as("sekretariat")
 			.header("If-Match", proposal.header("ETag").orElseThrow())
 			.post(meeting + "/agenda/publish", Map.of());
@@ -361,6 +361,15 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 	private static List<String> ids(Response meetings) {
 		assertThat(meetings.status()).as(meetings.toString()).isEqualTo(200);
 		return meetings.json().findValuesAsString("meetingId");
+	}
+
+	/** Proposes with the meeting's current ETag, as a client that has just read it. */
+	private Response propose(String meeting) {
+		return api().as("sekretariat").header("If-Match", etag(meeting)).post(meeting + "/agenda/proposal", Map.of());
+	}
+
+	private String etag(String meeting) {
+		return api().as("sekretariat").get(meeting).header("ETag").orElseThrow();
 	}
 
 }

@@ -36,20 +36,26 @@ class CaseAgendaQueries implements CaseAgenda {
 
 	@Override
 	public List<AgendaCandidate> candidatesFor(String unitCode, LocalDate meetingDate) {
+		// AWAITING_MEETING and NEW_INFORMATION are about the case's state; everything
+		// that
+		// falls due is read from due_work, so the proposal cannot disagree with the
+		// follow-up list and the daily job
 		return this.jdbc.sql("""
-				select id, case_number, awaiting, follow_up, overdue, new_information, review from (
-				  select c.id, c.case_number, c.created_at,
-				         c.status = 'AWAITING_MEETING' as awaiting,
-				         (c.status in ('ACTIVE', 'MONITORING') and c.follow_up_date <= :meeting) as follow_up,
-				         (c.status <> 'CLOSED' and exists (select 1 from case_task t where t.case_id = c.id
-				                 and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :meeting)) as overdue,
-				         (c.status <> 'CLOSED' and c.new_information) as new_information,
-				         (c.status = 'CLOSED' and exists (select 1 from case_review r where r.case_id = c.id
-				                 and r.state = 'PENDING' and r.due_date <= :meeting)) as review
-				  from concern_case c
-				  where c.unit_code = :unit) candidates
-				where awaiting or follow_up or overdue or new_information or review
-				order by created_at, id
+				select c.id, c.case_number,
+				       c.status = 'AWAITING_MEETING' as awaiting,
+				       exists (select 1 from due_work d where d.case_id = c.id and d.kind = 'CASE_FOLLOW_UP'
+				               and d.due_on <= :meeting) as follow_up,
+				       exists (select 1 from due_work d where d.case_id = c.id and d.kind = 'OVERDUE_TASK'
+				               and d.due_on <= :meeting) as overdue,
+				       (c.status <> 'CLOSED' and c.new_information) as new_information,
+				       exists (select 1 from due_work d where d.case_id = c.id and d.kind = 'REVIEW_DUE'
+				               and d.due_on <= :meeting) as review,
+				       exists (select 1 from urgent_case u where u.case_id = c.id) as urgent
+				from concern_case c
+				where c.unit_code = :unit
+				  and (c.status = 'AWAITING_MEETING' or (c.status <> 'CLOSED' and c.new_information)
+				       or c.id in (select d.case_id from due_work d where d.unit_code = :unit and d.due_on <= :meeting))
+				order by urgent desc, c.created_at, c.id
 				""").param("unit", unitCode).param("meeting", meetingDate).query((rs, row) -> {
 			List<AgendaReason> reasons = new ArrayList<>();
 			if (rs.getBoolean("awaiting")) {
@@ -67,7 +73,8 @@ class CaseAgendaQueries implements CaseAgenda {
 			if (rs.getBoolean("review")) {
 				reasons.add(AgendaReason.REVIEW_DUE);
 			}
-			return new AgendaCandidate(rs.getObject("id", UUID.class), rs.getString("case_number"), reasons);
+			return new AgendaCandidate(rs.getObject("id", UUID.class), rs.getString("case_number"), reasons,
+					rs.getBoolean("urgent"));
 		}).list();
 	}
 
@@ -84,16 +91,17 @@ class CaseAgendaQueries implements CaseAgenda {
 					.add(rs.getString("organisation"));
 			});
 		Map<UUID, CaseBrief> briefs = new HashMap<>();
-		this.jdbc.sql(
-				"select id, unit_code, case_number, subject_name, subject_cpr_hash from concern_case where id in (:ids)")
-			.param("ids", caseIds)
-			.query((rs) -> {
-				UUID id = rs.getObject("id", UUID.class);
-				briefs.put(id,
-						new CaseBrief(id, rs.getString("unit_code"), rs.getString("case_number"),
-								initials(rs.getString("subject_name")),
-								Set.copyOf(participants.getOrDefault(id, Set.of())), rs.getString("subject_cpr_hash")));
-			});
+		this.jdbc.sql("""
+				select c.id, c.unit_code, c.case_number, c.subject_name, c.subject_cpr_hash,
+				       exists (select 1 from urgent_case u where u.case_id = c.id) as urgent
+				from concern_case c where c.id in (:ids)
+				""").param("ids", caseIds).query((rs) -> {
+			UUID id = rs.getObject("id", UUID.class);
+			briefs.put(id,
+					new CaseBrief(id, rs.getString("unit_code"), rs.getString("case_number"),
+							initials(rs.getString("subject_name")), Set.copyOf(participants.getOrDefault(id, Set.of())),
+							rs.getString("subject_cpr_hash"), rs.getBoolean("urgent")));
+		});
 		return briefs;
 	}
 

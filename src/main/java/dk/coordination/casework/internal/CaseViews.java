@@ -133,15 +133,6 @@ final class CaseViews {
 	}
 
 	/**
-	 * Something the secretariat should look at: an overdue task or a case whose follow-up
-	 * date has come. Holds no personal data beyond the case number.
-	 */
-	@JsonInclude(JsonInclude.Include.NON_NULL)
-	record FollowUpItem(String kind, LocalDate date, UUID caseId, String caseNumber, String unit, UUID taskId,
-			String organisation, String description) {
-	}
-
-	/**
 	 * Another case about the same person in the unit: repeat concerns must not go unseen.
 	 */
 	record EarlierCase(UUID caseId, String caseNumber, CaseStatus status, ClosingReason closingReason,

@@ -25,7 +25,6 @@ import dk.coordination.audit.ReadPurpose;
 import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
 import dk.coordination.casework.TaskState;
-import dk.coordination.casework.internal.CaseViews.FollowUpItem;
 import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
 import dk.coordination.casework.internal.CaseViews.ParticipantView;
 import dk.coordination.casework.internal.CaseViews.ReferralView;
@@ -113,11 +112,6 @@ class CooperationController {
 			@ReadPurpose("Sagsbehandling") String purpose) {
 		return this.cooperation.share(id, referralId, request.sharedWithParticipants(), CurrentUser.required(),
 				purpose);
-	}
-
-	@GetMapping("/api/follow-ups")
-	List<FollowUpItem> followUps() {
-		return this.cooperation.followUps(CurrentUser.required());
 	}
 
 	@GetMapping("/api/cases/{id}/municipal-notes")

@@ -2,14 +2,10 @@ package dk.coordination.casework.internal;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,7 +13,6 @@ import dk.coordination.casework.Involvement;
 import dk.coordination.casework.LegalBasis;
 import dk.coordination.casework.TaskState;
 import dk.coordination.casework.internal.CaseAccess.Access;
-import dk.coordination.casework.internal.CaseViews.FollowUpItem;
 import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
 import dk.coordination.casework.internal.CaseViews.ParticipantView;
 import dk.coordination.casework.internal.CaseViews.ReferralView;
@@ -28,13 +23,11 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
-import dk.coordination.web.DanishTime;
 
 /**
  * How organisations take part in a case: disclosure to participants, their own tasks,
- * their status reports, what participants may read of the referrals, the follow-up list,
- * and the municipality's own coordination thread. Every use case starts from
- * {@link CaseAccess}.
+ * their status reports, what participants may read of the referrals, and the
+ * municipality's own coordination thread. Every use case starts from {@link CaseAccess}.
  */
 @Service
 @Transactional
@@ -56,13 +49,11 @@ class CooperationService {
 
 	private final CoordinationUnits units;
 
-	private final JdbcClient jdbc;
-
 	private final Clock clock;
 
 	CooperationService(CaseAccess access, CaseService cases, CaseReads reads, ParticipantRepository participants,
 			TaskRepository tasks, StatusReportRepository reports, MunicipalNoteRepository notes,
-			CoordinationUnits units, JdbcClient jdbc, Clock clock) {
+			CoordinationUnits units, Clock clock) {
 		this.access = access;
 		this.cases = cases;
 		this.reads = reads;
@@ -71,7 +62,6 @@ class CooperationService {
 		this.reports = reports;
 		this.notes = notes;
 		this.units = units;
-		this.jdbc = jdbc;
 		this.clock = clock;
 	}
 
@@ -181,53 +171,6 @@ class CooperationService {
 		referral.shareWithParticipants(shared);
 		this.participants.flush();
 		return this.reads.referral(access, referral, purpose);
-	}
-
-	/**
-	 * Overdue tasks and cases whose follow-up date has come, in the units where the
-	 * caller is secretariat, oldest first.
-	 */
-	@Transactional(readOnly = true)
-	List<FollowUpItem> followUps(CurrentUser user) {
-		Set<String> unitCodes = this.units.secretariatUnits(user);
-		if (unitCodes.isEmpty()) {
-			throw CaseAccess.forbidden("The follow-up list is the secretariat's.");
-		}
-		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
-		List<FollowUpItem> items = new ArrayList<>(this.jdbc.sql("""
-				select t.id, t.case_id, c.case_number, c.unit_code, t.organisation, t.description, t.due_date
-				from case_task t join concern_case c on c.id = t.case_id
-				where c.unit_code in (:units) and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :today
-				""")
-			.param("units", unitCodes)
-			.param("today", today)
-			.query((rs, row) -> new FollowUpItem("OVERDUE_TASK", rs.getObject("due_date", LocalDate.class),
-					rs.getObject("case_id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"),
-					rs.getObject("id", UUID.class), rs.getString("organisation"), rs.getString("description")))
-			.list());
-		items.addAll(this.jdbc.sql("""
-				select id, case_number, unit_code, follow_up_date from concern_case
-				where unit_code in (:units) and status <> 'CLOSED' and follow_up_date <= :today
-				""")
-			.param("units", unitCodes)
-			.param("today", today)
-			.query((rs, row) -> new FollowUpItem("CASE_FOLLOW_UP", rs.getObject("follow_up_date", LocalDate.class),
-					rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"), null, null,
-					null))
-			.list());
-		items.addAll(this.jdbc.sql("""
-				select c.id, c.case_number, c.unit_code, r.due_date from case_review r
-				join concern_case c on c.id = r.case_id
-				where c.unit_code in (:units) and r.state = 'PENDING' and r.due_date <= :today
-				""")
-			.param("units", unitCodes)
-			.param("today", today)
-			.query((rs, row) -> new FollowUpItem("REVIEW_DUE", rs.getObject("due_date", LocalDate.class),
-					rs.getObject("id", UUID.class), rs.getString("case_number"), rs.getString("unit_code"), null, null,
-					null))
-			.list());
-		items.sort(Comparator.comparing(FollowUpItem::date).thenComparing(FollowUpItem::caseNumber));
-		return items;
 	}
 
 	List<MunicipalNoteView> municipalNotes(UUID caseId, CurrentUser user, String purpose) {

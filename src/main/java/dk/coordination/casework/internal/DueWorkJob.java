@@ -89,27 +89,32 @@ class DueWorkJob {
 	}
 
 	private void findDueWork() {
-		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
-		List<DueWorkFound> found = this.jdbc.sql("""
-				select u.code,
-				  (select count(*) from concern_case c where c.unit_code = u.code and c.status <> 'CLOSED'
-				     and c.follow_up_date <= :today) as follow_ups,
-				  (select count(*) from case_task t join concern_case c on c.id = t.case_id where c.unit_code = u.code
-				     and t.state in ('PLANNED', 'IN_PROGRESS') and t.due_date < :today) as tasks,
-				  (select count(*) from case_review r join concern_case c on c.id = r.case_id where c.unit_code = u.code
-				     and r.state = 'PENDING' and r.due_date <= :today) as reviews
-				from coordination_unit u order by u.code
-				""")
-			.param("today", today)
-			.query((rs, row) -> new DueWorkFound(rs.getString("code"), today, rs.getInt("follow_ups"),
-					rs.getInt("tasks"), rs.getInt("reviews")))
-			.list();
+		List<DueWorkFound> found = dueWork(LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
 		// published in a transaction so the event publication registry keeps them until
 		// mailed
 		this.transactions.executeWithoutResult((status) -> found.stream()
 			.filter((work) -> work.dueFollowUps() + work.overdueTasks() + work.dueReviews() > 0)
 			.forEach(this.events::publishEvent));
 		log.info("Due work found: {}", found);
+	}
+
+	/**
+	 * What is due on {@code day} per unit, counted from {@code due_work}: the rule the
+	 * follow-up list shows and the agenda proposal drafts from.
+	 */
+	List<DueWorkFound> dueWork(LocalDate day) {
+		return this.jdbc.sql("""
+				select u.code,
+				  count(d.kind) filter (where d.kind = 'CASE_FOLLOW_UP') as follow_ups,
+				  count(d.kind) filter (where d.kind = 'OVERDUE_TASK') as tasks,
+				  count(d.kind) filter (where d.kind = 'REVIEW_DUE') as reviews
+				from coordination_unit u left join due_work d on d.unit_code = u.code and d.due_on <= :day
+				group by u.code order by u.code
+				""")
+			.param("day", day)
+			.query((rs, row) -> new DueWorkFound(rs.getString("code"), day, rs.getInt("follow_ups"), rs.getInt("tasks"),
+					rs.getInt("reviews")))
+			.list();
 	}
 
 }

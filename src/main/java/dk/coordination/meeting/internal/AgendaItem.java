@@ -6,12 +6,19 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PreRemove;
 import jakarta.persistence.Table;
 import org.hibernate.envers.Audited;
 
+import org.springframework.http.HttpStatus;
+
+import dk.coordination.web.Problems;
+
 /**
  * An item of a meeting's working agenda: about a case (with the reason it is on) or free,
- * such as "Orientering fra politiet".
+ * such as "Orientering fra politiet". Once decided, its minutes, its decision time and
+ * its place are the record the case history points to ("punkt 2"), so they no longer
+ * change and the item is not removed (a trigger on {@code agenda_item} refuses the same).
  */
 @Entity
 @Audited
@@ -66,6 +73,10 @@ class AgendaItem {
 	}
 
 	void recordDecision(String minutes, String by, Instant now) {
+		if (isDecided()) {
+			throw Problems.of(HttpStatus.CONFLICT, "Item " + this.position + " (\"" + this.title
+					+ "\") already has its decision; the minutes of a decision are not overwritten.");
+		}
 		this.minutes = minutes;
 		this.decidedBy = by;
 		this.decidedAt = now;
@@ -84,7 +95,30 @@ class AgendaItem {
 	}
 
 	void moveTo(int position) {
+		if (isDecided() && position != this.position) {
+			throw Problems.of(HttpStatus.CONFLICT, decidedStaysPut());
+		}
 		this.position = position;
+	}
+
+	@PreRemove
+	void refuseRemovingADecision() {
+		if (isDecided()) {
+			throw Problems.of(HttpStatus.CONFLICT, decidedStaysPut());
+		}
+	}
+
+	/** Why this decided item does not move or go, for a 409's detail. */
+	String decidedStaysPut() {
+		return "Item " + decidedStaysPutTail();
+	}
+
+	/**
+	 * The same, as the end of a sentence about another item ("… would move item 2 …").
+	 */
+	String decidedStaysPutTail() {
+		return this.position + " (\"" + this.title + "\") has its decision; it stays on the agenda at place "
+				+ this.position + ".";
 	}
 
 	public UUID getId() {

@@ -51,6 +51,8 @@ class MeetingController {
 
 	private final MeetingService meetings;
 
+	private final AgendaDrafts drafts;
+
 	private final MeetingDocuments documents;
 
 	private final MeetingRecords records;
@@ -61,8 +63,9 @@ class MeetingController {
 
 	private final Clock clock;
 
-	MeetingController(MeetingService meetings, MeetingDocuments documents, MeetingRecords records,
+	MeetingController(MeetingService meetings, AgendaDrafts drafts, MeetingDocuments documents, MeetingRecords records,
 			AgendaPdfRenderer pdf, InvitationCalendar calendar, Clock clock) {
+		this.drafts = drafts;
 		this.clock = clock;
 		this.meetings = meetings;
 		this.records = records;
@@ -73,11 +76,10 @@ class MeetingController {
 
 	@PostMapping
 	ResponseEntity<MeetingView> plan(@Valid @RequestBody NewMeeting request) {
-		MeetingView meeting = this.meetings.plan(request.unit().strip(), request.startsAt().toInstant(),
+		Versioned<MeetingView> meeting = this.meetings.plan(request.unit().strip(), request.startsAt().toInstant(),
 				request.durationMinutes(), request.location().strip(), new LinkedHashSet<>(request.invited()),
 				CurrentUser.required());
-		return withETag(ResponseEntity.created(URI.create("/api/meetings/" + meeting.meetingId())), meeting.meetingId(),
-				meeting);
+		return withETag(ResponseEntity.created(URI.create("/api/meetings/" + meeting.body().meetingId())), meeting);
 	}
 
 	/**
@@ -98,8 +100,7 @@ class MeetingController {
 
 	@GetMapping("/{id}")
 	ResponseEntity<MeetingView> get(@PathVariable UUID id) {
-		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		return withETag(ResponseEntity.ok(), id, this.meetings.view(access.meeting()));
+		return withETag(ResponseEntity.ok(), this.meetings.show(id, CurrentUser.required()));
 	}
 
 	/**
@@ -109,23 +110,29 @@ class MeetingController {
 	ResponseEntity<MeetingView> reschedule(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
 			@Valid @RequestBody MeetingChange request) {
-		MeetingView meeting = this.meetings.reschedule(id,
+		Versioned<MeetingView> meeting = this.meetings.reschedule(id,
 				(request.startsAt() != null) ? request.startsAt().toInstant() : null, request.durationMinutes(),
 				(request.location() != null) ? request.location().strip() : null,
 				(request.invited() != null) ? new LinkedHashSet<>(request.invited()) : null, ifMatch,
 				CurrentUser.required());
-		return withETag(ResponseEntity.ok(), id, meeting);
+		return withETag(ResponseEntity.ok(), meeting);
 	}
 
 	@PostMapping("/{id}/cancel")
 	ResponseEntity<MeetingView> cancel(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(ResponseEntity.ok(), id, this.meetings.cancel(id, ifMatch, CurrentUser.required()));
+		return withETag(ResponseEntity.ok(), this.meetings.cancel(id, ifMatch, CurrentUser.required()));
 	}
 
+	/**
+	 * Adds the cases that belong on the agenda to the draft. Answers the draft with
+	 * initials, a logged read like every agenda.
+	 */
 	@PostMapping("/{id}/agenda/proposal")
-	ResponseEntity<AgendaView> propose(@PathVariable UUID id) {
-		return withETag(ResponseEntity.ok(), id, this.meetings.propose(id, CurrentUser.required()));
+	ResponseEntity<AgendaView> propose(@PathVariable UUID id,
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@ReadPurpose("Mødeforberedelse") String purpose) {
+		return withETag(ResponseEntity.ok(), this.drafts.propose(id, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	/**
@@ -135,36 +142,38 @@ class MeetingController {
 	@GetMapping("/{id}/agenda")
 	ResponseEntity<AgendaView> agenda(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@ReadPurpose("Mødeforberedelse") String purpose) {
-		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		return withETag(ResponseEntity.ok(), id, this.meetings.agenda(access, version, purpose));
+		return withETag(ResponseEntity.ok(), this.meetings.agenda(id, version, purpose, CurrentUser.required()));
 	}
 
 	@PostMapping("/{id}/agenda/items")
 	ResponseEntity<AgendaView> addItem(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody NewItem request) {
-		return withETag(ResponseEntity.ok(), id, this.meetings.addItem(id, request.caseId(),
-				(request.title() != null) ? request.title().strip() : null, ifMatch, CurrentUser.required()));
+			@ReadPurpose("Mødeforberedelse") String purpose, @Valid @RequestBody NewItem request) {
+		return withETag(ResponseEntity.ok(), this.drafts.addItem(id, request.caseId(),
+				(request.title() != null) ? request.title().strip() : null, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@DeleteMapping("/{id}/agenda/items/{itemId}")
 	ResponseEntity<AgendaView> removeItem(@PathVariable UUID id, @PathVariable UUID itemId,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(ResponseEntity.ok(), id, this.meetings.removeItem(id, itemId, ifMatch, CurrentUser.required()));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@ReadPurpose("Mødeforberedelse") String purpose) {
+		return withETag(ResponseEntity.ok(),
+				this.drafts.removeItem(id, itemId, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@PutMapping("/{id}/agenda/order")
 	ResponseEntity<AgendaView> reorder(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody Order request) {
-		return withETag(ResponseEntity.ok(), id,
-				this.meetings.reorder(id, request.itemIds(), ifMatch, CurrentUser.required()));
+			@ReadPurpose("Mødeforberedelse") String purpose, @Valid @RequestBody Order request) {
+		return withETag(ResponseEntity.ok(),
+				this.drafts.reorder(id, request.itemIds(), ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@PostMapping("/{id}/agenda/publish")
 	ResponseEntity<AgendaView> publish(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(ResponseEntity.ok(), id, this.meetings.publish(id, ifMatch, CurrentUser.required()));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@ReadPurpose("Mødeforberedelse") String purpose) {
+		return withETag(ResponseEntity.ok(), this.drafts.publish(id, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	/**
@@ -200,7 +209,8 @@ class MeetingController {
 	 */
 	@PostMapping("/{id}/items/{itemId}/decision")
 	ResponseEntity<MeetingRecords.MinutesItem> decide(@PathVariable UUID id, @PathVariable UUID itemId,
-			@Valid @RequestBody DecisionRequest request) {
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@ReadPurpose("Mødereferat") String purpose, @Valid @RequestBody DecisionRequest request) {
 		CaseDecision decision = new CaseDecision(
 				(request.transition() != null) ? new CaseDecision.Transition(request.transition().to(),
 						request.transition().reason().strip(), request.transition().closingReason()) : null,
@@ -214,39 +224,41 @@ class MeetingController {
 					.map((t) -> new CaseDecision.Task(t.organisation().strip(), t.description().strip(), t.dueDate()))
 					.toList() : List.of(),
 				request.nextFollowUp());
-		return withETag(ResponseEntity.ok(), id,
-				this.records.decide(id, itemId, request.minutes().strip(), decision, CurrentUser.required()));
+		return withETag(ResponseEntity.ok(), this.records.decide(id, itemId, request.minutes().strip(), decision,
+				ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@PutMapping("/{id}/attendance")
 	ResponseEntity<MeetingRecords.MinutesView> attendance(@PathVariable UUID id,
 			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
-			@Valid @RequestBody Attendance request) {
+			@ReadPurpose("Mødereferat") String purpose, @Valid @RequestBody Attendance request) {
 		Set<Meeting.Attendee> attendees = new LinkedHashSet<>();
 		request.attendees()
 			.forEach((attendee) -> attendees
 				.add(new Meeting.Attendee(attendee.organisation().strip(), attendee.person().strip())));
-		return withETag(ResponseEntity.ok(), id,
-				this.records.attendance(id, attendees, ifMatch, CurrentUser.required()));
+		return withETag(ResponseEntity.ok(),
+				this.records.attendance(id, attendees, ifMatch, purpose, CurrentUser.required()));
 	}
 
 	@GetMapping("/{id}/minutes")
-	MeetingRecords.MinutesView minutes(@PathVariable UUID id, @ReadPurpose("Mødereferat") String purpose) {
-		return this.records.readMinutes(this.meetings.requireVisible(id, CurrentUser.required()), purpose);
+	ResponseEntity<MeetingRecords.MinutesView> minutes(@PathVariable UUID id,
+			@ReadPurpose("Mødereferat") String purpose) {
+		return withETag(ResponseEntity.ok(), this.records.readMinutes(id, purpose, CurrentUser.required()));
 	}
 
 	/** Freezes the minutes; the meeting is then HELD. */
 	@PostMapping("/{id}/minutes/approve")
 	ResponseEntity<MeetingRecords.MinutesView> approve(@PathVariable UUID id,
-			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-		return withETag(ResponseEntity.ok(), id, this.records.approve(id, ifMatch, CurrentUser.required()));
+			@RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+			@ReadPurpose("Mødereferat") String purpose) {
+		return withETag(ResponseEntity.ok(), this.records.approve(id, ifMatch, purpose, CurrentUser.required()));
 	}
 
-	// the ETag is the meeting's version, which agenda edits raise too, read after the
-	// change committed
-	private <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, UUID meetingId, T body) {
-		long version = this.meetings.requireVisible(meetingId, CurrentUser.required()).meeting().getVersion();
-		return builder.eTag(ETags.of(version)).body(body);
+	// the ETag is the meeting's version (agenda edits raise it too) as the use case read
+	// or wrote it in the transaction that produced the body; reading it again here could
+	// pair the body with a later version
+	private static <T> ResponseEntity<T> withETag(ResponseEntity.BodyBuilder builder, Versioned<T> versioned) {
+		return builder.eTag(ETags.of(versioned.version())).body(versioned.body());
 	}
 
 	record NewMeeting(@NotBlank @Size(max = 32) String unit, @NotNull OffsetDateTime startsAt,

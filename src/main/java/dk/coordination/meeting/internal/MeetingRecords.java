@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dk.coordination.audit.AccessLog;
@@ -59,6 +60,8 @@ class MeetingRecords {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate readSnapshots;
+
 	private final AccessLog accessLog;
 
 	private final Clock clock;
@@ -75,62 +78,92 @@ class MeetingRecords {
 		this.jdbc = jdbc;
 		this.json = json;
 		this.transactions = new TransactionTemplate(transactionManager);
+		this.readSnapshots = new TransactionTemplate(transactionManager);
+		this.readSnapshots.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
 	}
 
 	/**
 	 * Records the minutes of an item and applies its decision. The whole decision commits
 	 * together or not at all; every revision it writes names the meeting and the item.
+	 * Only an item of the latest published version is decided: the invited prepared for
+	 * that agenda, not for items added since.
 	 */
-	MinutesItem decide(UUID meetingId, UUID itemId, String minutes, CaseDecision decision, CurrentUser user) {
-		Access access = this.meetings.requireSecretariat(meetingId, user);
-		Meeting meeting = access.meeting();
+	Versioned<MinutesItem> decide(UUID meetingId, UUID itemId, String minutes, CaseDecision decision, String ifMatch,
+			String purpose, CurrentUser user) {
+		// the source names the item's place, so the checks run once before the
+		// transaction to find it, and again inside it, where they count
+		String source = this.transactions.execute((status) -> {
+			Access access = this.meetings.requireSecretariat(meetingId, user);
+			AgendaItem item = requireDecidable(access.meeting(), itemId, decision, ifMatch);
+			return "Møde " + access.meeting().getStartsAt().atZone(DanishTime.ZONE).format(DANISH_DATE) + ", punkt "
+					+ item.getPosition() + " (" + meetingId + ")";
+		});
+		return ChangeSource.during(source, () -> this.transactions.execute((status) -> {
+			Access access = this.meetings.requireSecretariat(meetingId, user);
+			Meeting meeting = access.meeting();
+			AgendaItem item = requireDecidable(meeting, itemId, decision, ifMatch);
+			this.meetings.lockForChange(meeting);
+			item.recordDecision(minutes, user.username(), this.clock.instant());
+			if (item.getCaseId() != null) {
+				this.decisions.apply(item.getCaseId(), decision,
+						AgendaReason.REVIEW_DUE.name().equals(item.getReason()), user);
+			}
+			this.meetings.agendaEdited(meeting);
+			this.items.flush();
+			Map<UUID, CaseBrief> briefs = this.meetings.briefsOf(List.of(item));
+			MinutesView shown = shown(new MinutesRead(
+					new MinutesView(meetingId, false, null, null, List.of(), List.of(toMinutesItem(item, briefs))),
+					briefs), purpose);
+			return this.meetings.written(meeting, shown.items().get(0));
+		}));
+	}
+
+	private AgendaItem requireDecidable(Meeting meeting, UUID itemId, CaseDecision decision, String ifMatch) {
+		ETags.requireMatch(ifMatch, meeting.getVersion(), "the meeting and its agenda");
 		if (meeting.getState() != MeetingState.AGENDA_PUBLISHED) {
 			throw Problems.of(HttpStatus.CONFLICT,
 					"Decisions are recorded on a meeting with a published agenda; this one is " + meeting.getState()
 							+ ".");
 		}
 		AgendaItem item = this.items.findById(itemId)
-			.filter((found) -> found.getMeetingId().equals(meetingId))
+			.filter((found) -> found.getMeetingId().equals(meeting.getId()))
 			.orElseThrow(() -> Problems.notFound("No item " + itemId + " on this meeting's agenda."));
 		if (item.isDecided()) {
 			throw Problems.of(HttpStatus.CONFLICT, "Item " + item.getPosition() + " already has its decision.");
+		}
+		if (this.meetings.latestPublished(meeting).stream().noneMatch((published) -> published.id().equals(itemId))) {
+			throw Problems.of(HttpStatus.CONFLICT,
+					"Item " + item.getPosition() + " (\"" + item.getTitle() + "\") was added after version "
+							+ meeting.getAgendaVersion()
+							+ " of the agenda was published; publish a new version before recording its decision.");
 		}
 		boolean decidesCase = decision.transition() != null || !decision.participants().isEmpty()
 				|| !decision.tasks().isEmpty() || decision.nextFollowUp() != null;
 		if (item.getCaseId() == null && decidesCase) {
 			throw new InvalidFieldException("transition", "a free item records minutes only; it is about no case");
 		}
-		String source = "Møde " + meeting.getStartsAt().atZone(DanishTime.ZONE).format(DANISH_DATE) + ", punkt "
-				+ item.getPosition() + " (" + meetingId + ")";
-		return ChangeSource.during(source, () -> this.transactions.execute((status) -> {
-			AgendaItem managed = this.items.findById(itemId).orElseThrow();
-			managed.recordDecision(minutes, user.username(), this.clock.instant());
-			if (managed.getCaseId() != null) {
-				this.decisions.apply(managed.getCaseId(), decision,
-						AgendaReason.REVIEW_DUE.name().equals(managed.getReason()), user);
-			}
-			this.meetingRepository.findById(meetingId).orElseThrow().agendaEdited(this.clock.instant());
-			this.items.flush();
-			return toMinutesItem(managed, this.meetings.briefsOf(List.of(managed)));
-		}));
+		return item;
 	}
 
-	MinutesView attendance(UUID meetingId, Set<Meeting.Attendee> attendees, String ifMatch, CurrentUser user) {
+	Versioned<MinutesView> attendance(UUID meetingId, Set<Meeting.Attendee> attendees, String ifMatch, String purpose,
+			CurrentUser user) {
 		return this.transactions.execute((status) -> {
-			Meeting meeting = requireOpen(meetingId, ifMatch, user);
+			Access access = requireOpen(meetingId, ifMatch, user);
+			Meeting meeting = access.meeting();
 			this.meetings.requireOrganisations(
 					attendees.stream().map(Meeting.Attendee::organisation).collect(java.util.stream.Collectors.toSet()),
 					"attendees");
 			meeting.attendedBy(attendees, this.clock.instant());
 			this.meetingRepository.flush();
-			return minutes(this.meetings.requireVisible(meetingId, user));
+			return this.meetings.written(meeting, shown(read(access), purpose));
 		});
 	}
 
 	/** Freezes the minutes as they stand and marks the meeting HELD. */
-	MinutesView approve(UUID meetingId, String ifMatch, CurrentUser user) {
+	Versioned<MinutesView> approve(UUID meetingId, String ifMatch, String purpose, CurrentUser user) {
 		return this.transactions.execute((status) -> {
-			Meeting meeting = requireOpen(meetingId, ifMatch, user);
+			Access access = requireOpen(meetingId, ifMatch, user);
+			Meeting meeting = access.meeting();
 			if (meeting.getState() != MeetingState.AGENDA_PUBLISHED) {
 				throw Problems.of(HttpStatus.CONFLICT,
 						"Only the minutes of a meeting with a published agenda are approved.");
@@ -151,25 +184,39 @@ class MeetingRecords {
 				.update();
 			meeting.held(now);
 			this.meetingRepository.flush();
-			return minutes(this.meetings.requireVisible(meetingId, user));
+			return this.meetings.written(meeting, shown(read(access), purpose));
 		});
 	}
 
 	/**
-	 * Reads the minutes; each case item whose minutes the reader sees is a logged read.
+	 * Reads the minutes with the meeting's version, from one snapshot (repeatable read).
 	 */
-	MinutesView readMinutes(Access access, String purpose) {
-		return this.transactions.execute((status) -> {
-			MinutesRead read = read(access);
-			this.accessLog.recordAll(read.view()
-				.items()
-				.stream()
-				.filter((item) -> item.caseId() != null && item.minutes() != null)
-				.map((item) -> new PersonalDataRead(item.caseId(), read.briefs().get(item.caseId()).subjectKey(),
-						"MEETING_MINUTES", purpose))
-				.toList());
-			return read.view();
+	Versioned<MinutesView> readMinutes(UUID meetingId, String purpose, CurrentUser user) {
+		return this.readSnapshots.execute((status) -> {
+			Access access = this.meetings.requireVisible(meetingId, user);
+			return Versioned.of(access.meeting(), shown(read(access), purpose));
 		});
+	}
+
+	/**
+	 * Every minutes this service answers with pass here, so whether it is a logged read
+	 * is decided once: each case item whose minutes the reader sees is a read of that
+	 * person's case, whether the answer is to a GET or to a decision, attendance or
+	 * approval.
+	 */
+	private MinutesView shown(MinutesRead read, String purpose) {
+		this.accessLog.recordAll(read.view()
+			.items()
+			.stream()
+			.filter((item) -> item.caseId() != null && item.minutes() != null)
+			.map((item) -> new PersonalDataRead(item.caseId(), read.briefs().get(item.caseId()).subjectKey(),
+					"MEETING_MINUTES", purpose))
+			.toList());
+		return read.view();
+	}
+
+	/** Minutes as shown, with the briefs they were minimised by (one query for both). */
+	private record MinutesRead(MinutesView view, Map<UUID, CaseBrief> briefs) {
 	}
 
 	/**
@@ -177,14 +224,6 @@ class MeetingRecords {
 	 * invited, the working record for the secretariat before approval. Items about cases
 	 * the reader's organisation does not take part in show only the case number.
 	 */
-	MinutesView minutes(Access access) {
-		return read(access).view();
-	}
-
-	/** Minutes as shown, with the briefs they were minimised by (one query for both). */
-	private record MinutesRead(MinutesView view, Map<UUID, CaseBrief> briefs) {
-	}
-
 	private MinutesRead read(Access access) {
 		Meeting meeting = access.meeting();
 		List<ApprovedRow> approved = this.jdbc.sql(
@@ -218,13 +257,15 @@ class MeetingRecords {
 				access.secretariat() ? row.approvedBy() : null, row.content().attendees(), visible), briefs);
 	}
 
-	private Meeting requireOpen(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = this.meetings.requireSecretariat(meetingId, user).meeting();
+	private Access requireOpen(UUID meetingId, String ifMatch, CurrentUser user) {
+		Access access = this.meetings.requireSecretariat(meetingId, user);
+		Meeting meeting = access.meeting();
 		ETags.requireMatch(ifMatch, meeting.getVersion(), "the meeting");
 		if (!meeting.isOpenForChanges()) {
 			throw Problems.of(HttpStatus.CONFLICT, "The meeting is " + meeting.getState() + "; its record is frozen.");
 		}
-		return this.meetingRepository.findById(meetingId).orElseThrow();
+		this.meetings.lockForChange(meeting);
+		return access;
 	}
 
 	private static MinutesItem toMinutesItem(AgendaItem item, Map<UUID, CaseBrief> briefs) {

@@ -2,16 +2,14 @@ package dk.coordination.meeting.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,12 +17,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 import dk.coordination.audit.AccessLog;
 import dk.coordination.audit.PersonalDataRead;
-import dk.coordination.casework.AgendaCandidate;
-import dk.coordination.casework.AgendaReason;
 import dk.coordination.casework.CaseAgenda;
 import dk.coordination.casework.CaseBrief;
 import dk.coordination.meeting.internal.MeetingViews.AgendaItemView;
@@ -41,9 +38,10 @@ import dk.coordination.web.Problems;
 import dk.coordination.web.DanishTime;
 
 /**
- * Convening meetings and drafting, editing and publishing their agendas. The secretariat
- * of the meeting's unit does all of it; staff of invited organisations see the meeting
- * and its published agenda, minimised to what they may know.
+ * Convening meetings and reading their agendas. The secretariat of the meeting's unit
+ * convenes and changes them; staff of invited organisations see the meeting and its
+ * published agenda, minimised to what they may know. Drafting and publishing the agenda
+ * is {@link AgendaDrafts}'s.
  */
 @Service
 @Transactional
@@ -67,10 +65,13 @@ class MeetingService {
 
 	private final Clock clock;
 
+	private final EntityManager entityManager;
+
 	MeetingService(MeetingRepository meetings, AgendaItemRepository items, CoordinationUnits units,
 			CaseAgenda caseAgenda, JdbcClient jdbc, JsonMapper json, ApplicationEventPublisher events,
-			AccessLog accessLog, Clock clock) {
+			AccessLog accessLog, Clock clock, EntityManager entityManager) {
 		this.clock = clock;
+		this.entityManager = entityManager;
 		this.accessLog = accessLog;
 		this.meetings = meetings;
 		this.items = items;
@@ -98,8 +99,8 @@ class MeetingService {
 
 	}
 
-	MeetingView plan(String unitCode, Instant startsAt, int durationMinutes, String location, Set<String> invited,
-			CurrentUser user) {
+	Versioned<MeetingView> plan(String unitCode, Instant startsAt, int durationMinutes, String location,
+			Set<String> invited, CurrentUser user) {
 		if (this.units.find(unitCode).isEmpty()) {
 			throw new InvalidFieldException("unit", "no coordination unit with code " + unitCode);
 		}
@@ -111,7 +112,7 @@ class MeetingService {
 		Meeting meeting = Meeting.planned(unitCode, startsAt, durationMinutes, location, invited, user.username(),
 				this.clock.instant());
 		this.meetings.saveAndFlush(meeting);
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	@Transactional(readOnly = true)
@@ -122,6 +123,12 @@ class MeetingService {
 			.stream()
 			.map(this::view)
 			.toList();
+	}
+
+	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
+	Versioned<MeetingView> show(UUID meetingId, CurrentUser user) {
+		Meeting meeting = requireVisible(meetingId, user).meeting();
+		return Versioned.of(meeting, view(meeting));
 	}
 
 	@Transactional(readOnly = true)
@@ -144,9 +151,9 @@ class MeetingService {
 		return access;
 	}
 
-	MeetingView reschedule(UUID meetingId, Instant startsAt, Integer durationMinutes, String location,
+	Versioned<MeetingView> reschedule(UUID meetingId, Instant startsAt, Integer durationMinutes, String location,
 			Set<String> invited, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+		Meeting meeting = requireChangeable(meetingId, ifMatch, user).meeting();
 		if (invited != null) {
 			requireOrganisations(invited);
 		}
@@ -156,120 +163,32 @@ class MeetingService {
 				this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CHANGED));
 			}
 		}
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	/**
 	 * Calls the meeting off; if the invited have an invitation, they get its
 	 * cancellation.
 	 */
-	MeetingView cancel(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
+	Versioned<MeetingView> cancel(UUID meetingId, String ifMatch, CurrentUser user) {
+		Meeting meeting = requireChangeable(meetingId, ifMatch, user).meeting();
 		meeting.cancel(this.clock.instant());
 		this.meetings.flush();
 		if (meeting.getAgendaVersion() > 0) {
 			this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CANCELLED));
 		}
-		return view(meeting);
+		return written(meeting, view(meeting));
 	}
 
 	/**
-	 * Drafts the agenda from the state of the unit's cases. Items already on the draft
-	 * (and free items) stay; a case is never on it twice.
+	 * The agenda as the caller may see it, with the version of the meeting read in the
+	 * same transaction. One snapshot for both (repeatable read), so a concurrent edit
+	 * cannot pair this body with a later ETag.
 	 */
-	AgendaView propose(UUID meetingId, CurrentUser user) {
-		Access access = requireSecretariat(meetingId, user);
-		Meeting meeting = requireOpen(access.meeting());
-		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
-		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
-		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
-		int position = current.size();
-		for (AgendaCandidate candidate : this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate)) {
-			if (onAgenda.add(candidate.caseId())) {
-				AgendaReason reason = candidate.reasons().get(0);
-				current.add(this.items.save(AgendaItem.of(meetingId, ++position, candidate.caseId(), reason.name(),
-						"Sag " + candidate.caseNumber() + ": " + AgendaTexts.reason(reason.name()),
-						this.clock.instant())));
-			}
-		}
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(access);
-	}
-
-	AgendaView addItem(UUID meetingId, UUID caseId, String title, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		String reason = AgendaItem.FREE;
-		String itemTitle = title;
-		if (caseId != null) {
-			CaseBrief brief = this.caseAgenda.briefs(List.of(caseId)).get(caseId);
-			if (brief == null || !brief.unitCode().equals(meeting.getUnitCode())) {
-				throw new InvalidFieldException("caseId", "no case " + caseId + " in unit " + meeting.getUnitCode());
-			}
-			if (current.stream().anyMatch((item) -> caseId.equals(item.getCaseId()))) {
-				throw Problems.of(HttpStatus.CONFLICT, "Case " + brief.caseNumber() + " is already on the agenda.");
-			}
-			reason = "SECRETARIAT";
-			itemTitle = (title != null) ? title : "Sag " + brief.caseNumber();
-		}
-		else if (title == null) {
-			throw new InvalidFieldException("title", "a free item needs a title");
-		}
-		this.items.save(AgendaItem.of(meetingId, current.size() + 1, caseId, reason, itemTitle, this.clock.instant()));
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
-	}
-
-	AgendaView removeItem(UUID meetingId, UUID itemId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
-		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
-		AgendaItem removed = current.stream()
-			.filter((item) -> item.getId().equals(itemId))
-			.findFirst()
-			.orElseThrow(() -> Problems.notFound("No item " + itemId + " on this agenda."));
-		current.remove(removed);
-		this.items.delete(removed);
-		renumber(current);
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
-	}
-
-	AgendaView reorder(UUID meetingId, List<UUID> itemIds, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		Map<UUID, AgendaItem> byId = current.stream().collect(Collectors.toMap(AgendaItem::getId, (item) -> item));
-		if (itemIds.size() != current.size() || !byId.keySet().equals(new HashSet<>(itemIds))) {
-			throw new InvalidFieldException("itemIds", "must list every item of the agenda exactly once");
-		}
-		renumber(itemIds.stream().map(byId::get).toList());
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-		return draft(requireVisible(meetingId, user));
-	}
-
-	/** Freezes the working agenda as the next numbered version and announces it. */
-	AgendaView publish(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireChangeable(meetingId, ifMatch, user);
-		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
-		List<PublishedItem> frozen = asPublished(current, briefsOf(current));
-		Instant now = this.clock.instant();
-		int version = meeting.publishAgenda(now);
-		this.jdbc.sql("""
-				insert into published_agenda (meeting_id, version, published_at, published_by, items)
-				values (:meeting, :version, :at, :by, cast(:items as jsonb))
-				""")
-			.param("meeting", meetingId)
-			.param("version", version)
-			.param("at", java.sql.Timestamp.from(now))
-			.param("by", user.username())
-			.param("items", this.json.writeValueAsString(frozen))
-			.update();
-		this.meetings.flush();
-		this.events.publishEvent(new MeetingAnnouncement(meetingId, MeetingAnnouncement.Kind.AGENDA_PUBLISHED));
-		return agenda(requireVisible(meetingId, user), version, "Offentliggørelse af dagsorden");
+	@Transactional(isolation = Isolation.REPEATABLE_READ)
+	Versioned<AgendaView> agenda(UUID meetingId, Integer requestedVersion, String purpose, CurrentUser user) {
+		Access access = requireVisible(meetingId, user);
+		return Versioned.of(access.meeting(), agenda(access, requestedVersion, purpose));
 	}
 
 	/**
@@ -278,9 +197,15 @@ class MeetingService {
 	 * default.
 	 */
 	AgendaView agenda(Access access, Integer requestedVersion, String purpose) {
-		AgendaRead read = read(access, requestedVersion);
-		// initials are personal data: each item that shows them is a read of that
-		// person's case
+		return agenda(read(access, requestedVersion), purpose);
+	}
+
+	/**
+	 * Every agenda this service answers with passes here, so whether it is a logged read
+	 * is decided once: initials are personal data, and each item that shows them is a
+	 * read of that person's case, whether the answer is to a GET or to an edit.
+	 */
+	private AgendaView agenda(AgendaRead read, String purpose) {
 		this.accessLog.recordAll(read.view()
 			.items()
 			.stream()
@@ -289,6 +214,16 @@ class MeetingService {
 					"MEETING_AGENDA", purpose))
 			.toList());
 		return read.view();
+	}
+
+	/** The working draft as the caller may see it, a logged read like every agenda. */
+	AgendaView shownDraft(Access access, String purpose) {
+		return agenda(readDraft(access), purpose);
+	}
+
+	/** A published version as the caller may see it, a logged read like every agenda. */
+	AgendaView shownVersion(Access access, int version, String purpose) {
+		return agenda(read(access, version), purpose);
 	}
 
 	/** An agenda as shown, with the briefs it was minimised by (one query for both). */
@@ -320,6 +255,55 @@ class MeetingService {
 		}).single();
 	}
 
+	/** The items of the latest published version, as frozen; empty before the first. */
+	List<PublishedItem> latestPublished(Meeting meeting) {
+		if (meeting.getAgendaVersion() == 0) {
+			return List.of();
+		}
+		String items = this.jdbc
+			.sql("select items::text from published_agenda where meeting_id = :meeting and version = :version")
+			.param("meeting", meeting.getId())
+			.param("version", meeting.getAgendaVersion())
+			.query(String.class)
+			.single();
+		return this.json.readValue(items, new TypeReference<List<PublishedItem>>() {
+		});
+	}
+
+	/**
+	 * Marks an agenda edit on the meeting (its version grows by {@link #lockForChange}).
+	 */
+	void agendaEdited(Meeting meeting) {
+		meeting.agendaEdited(this.clock.instant());
+		this.meetings.flush();
+	}
+
+	/**
+	 * Every change of a meeting or its agenda starts here, once its ETag matched: the row
+	 * is locked and its version raised at once. So concurrent changes queue instead of
+	 * both passing the ETag check, and the version grows even when nothing in the meeting
+	 * row itself differs (an edit of its items, an instant that did not move on a fixed
+	 * clock).
+	 */
+	void lockForChange(Meeting meeting) {
+		this.entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+	}
+
+	/**
+	 * The answer to a change with the version this transaction wrote. Read back from the
+	 * row, which this transaction has locked: Hibernate raises the version in the
+	 * database when a collection such as the invited changes but not always in the
+	 * entity.
+	 */
+	<T> Versioned<T> written(Meeting meeting, T body) {
+		this.meetings.flush();
+		long version = this.jdbc.sql("select version from meeting where id = :id")
+			.param("id", meeting.getId())
+			.query(Long.class)
+			.single();
+		return new Versioned<>(body, version);
+	}
+
 	MeetingView view(Meeting meeting) {
 		return new MeetingView(meeting.getId(), meeting.getUnitCode(),
 				meeting.getStartsAt().atZone(DanishTime.ZONE).toOffsetDateTime(),
@@ -336,10 +320,6 @@ class MeetingService {
 		return this.units.organisations(meeting.getInvited());
 	}
 
-	private AgendaView draft(Access access) {
-		return readDraft(access).view();
-	}
-
 	private AgendaRead readDraft(Access access) {
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(access.meeting().getId());
 		Map<UUID, CaseBrief> briefs = briefsOf(current);
@@ -347,11 +327,11 @@ class MeetingService {
 				minimise(access, asPublished(current, briefs), briefs)), briefs);
 	}
 
-	private static List<PublishedItem> asPublished(List<AgendaItem> items, Map<UUID, CaseBrief> briefs) {
+	static List<PublishedItem> asPublished(List<AgendaItem> items, Map<UUID, CaseBrief> briefs) {
 		return items.stream()
 			.map((item) -> new PublishedItem(item.getId(), item.getPosition(), item.getCaseId(),
 					(item.getCaseId() != null) ? briefs.get(item.getCaseId()).caseNumber() : null, item.getReason(),
-					item.getTitle()))
+					item.getTitle(), item.getCaseId() != null && briefs.get(item.getCaseId()).urgent()))
 			.toList();
 	}
 
@@ -366,15 +346,15 @@ class MeetingService {
 			String reasonText = AgendaTexts.reason(item.reason());
 			if (item.caseId() == null) {
 				return new AgendaItemView(item.id(), item.position(), null, null, item.reason(), reasonText,
-						item.title(), null);
+						item.title(), null, false);
 			}
 			CaseBrief brief = briefs.get(item.caseId());
 			if (access.mayReadDetails(brief)) {
 				return new AgendaItemView(item.id(), item.position(), item.caseId(), item.caseNumber(), item.reason(),
-						reasonText, item.title(), (brief != null) ? brief.subjectInitials() : null);
+						reasonText, item.title(), (brief != null) ? brief.subjectInitials() : null, item.isUrgent());
 			}
 			return new AgendaItemView(item.id(), item.position(), null, item.caseNumber(), item.reason(), reasonText,
-					"Sag " + item.caseNumber(), null);
+					"Sag " + item.caseNumber(), null, null);
 		}).toList();
 	}
 
@@ -382,10 +362,16 @@ class MeetingService {
 		return this.caseAgenda.briefs(items.stream().map(AgendaItem::getCaseId).filter((id) -> id != null).toList());
 	}
 
-	private Meeting requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
-		Meeting meeting = requireSecretariat(meetingId, user).meeting();
-		ETags.requireMatch(ifMatch, meeting.getVersion(), "the meeting and its agenda");
-		return requireOpen(meeting);
+	/**
+	 * The meeting for a change by its secretariat: the ETag must match and the meeting be
+	 * open; the row is then locked for the change.
+	 */
+	Access requireChangeable(UUID meetingId, String ifMatch, CurrentUser user) {
+		Access access = requireSecretariat(meetingId, user);
+		ETags.requireMatch(ifMatch, access.meeting().getVersion(), "the meeting and its agenda");
+		requireOpen(access.meeting());
+		lockForChange(access.meeting());
+		return access;
 	}
 
 	private static Meeting requireOpen(Meeting meeting) {
@@ -409,12 +395,6 @@ class MeetingService {
 		codes.stream().filter((code) -> !known.contains(code)).findFirst().ifPresent((code) -> {
 			throw new InvalidFieldException("invited", "no organisation with code " + code);
 		});
-	}
-
-	private static void renumber(List<AgendaItem> ordered) {
-		for (int i = 0; i < ordered.size(); i++) {
-			ordered.get(i).moveTo(i + 1);
-		}
 	}
 
 	private static boolean isStaff(CurrentUser user) {

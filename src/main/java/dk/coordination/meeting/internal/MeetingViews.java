@@ -34,13 +34,27 @@ final class MeetingViews {
 	/**
 	 * One item as this reader may see it: organisations not taking part in the case see
 	 * only its number and why it is on the agenda.
+	 *
+	 * @param urgent a submitter marked a concern on the case urgent; null where the
+	 * reader sees only the case number
 	 */
 	record AgendaItemView(UUID id, int position, UUID caseId, String caseNumber, String reason, String reasonText,
-			String title, String subjectInitials) {
+			String title, String subjectInitials, Boolean urgent) {
 	}
 
-	/** An item as frozen in a published version. */
-	record PublishedItem(UUID id, int position, UUID caseId, String caseNumber, String reason, String title) {
+	/**
+	 * An item as frozen in a published version.
+	 *
+	 * @param urgent as it was when published; a Boolean so versions frozen before the
+	 * mark existed still read (as not urgent)
+	 */
+	record PublishedItem(UUID id, int position, UUID caseId, String caseNumber, String reason, String title,
+			Boolean urgent) {
+
+		boolean isUrgent() {
+			return Boolean.TRUE.equals(this.urgent);
+		}
+
 	}
 
 }

@@ -2,8 +2,10 @@ package dk.coordination;
 
 import java.time.Clock;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
@@ -21,6 +23,15 @@ public class CoordinationApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * Bean validation's {@code @FutureOrPresent} and friends read the same clock, so a
+	 * test that sets the day sets it for the validation of dates too.
+	 */
+	@Bean
+	ValidationConfigurationCustomizer validationClock(ObjectProvider<Clock> clock) {
+		return (configuration) -> configuration.clockProvider(() -> clock.getObject());
 	}
 
 }

@@ -9,6 +9,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
@@ -22,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tokens, real HTTP, real PostgreSQL.
  */
 class CooperationIntegrationTests extends IntegrationTestEnvironment {
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
 
@@ -233,6 +239,11 @@ class CooperationIntegrationTests extends IntegrationTestEnvironment {
 			}
 		}
 		assertThat(mine).containsExactly("OVERDUE_TASK", "CASE_FOLLOW_UP");
+		assertThat(this.jdbc.sql(
+				"select count(*) from access_log where case_id = ?::uuid and what = 'FOLLOW_UPS' and username = 'sekretariat'")
+			.param(caseId)
+			.query(Integer.class)
+			.single()).as("task descriptions are about the person: one logged read per case listed").isEqualTo(1);
 		assertThat(firstOrdinary).isNotNull();
 		assertThat(firstOrdinary.get("date").asString()).isEqualTo(overdue.text("/dueDate"));
 		assertThat(api().as("buf").get("/api/follow-ups").status()).isEqualTo(403);

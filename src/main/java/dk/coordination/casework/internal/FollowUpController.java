@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import dk.coordination.audit.ReadPurpose;
 import dk.coordination.security.CurrentUser;
 
 @RestController
@@ -17,8 +18,8 @@ class FollowUpController {
 	}
 
 	@GetMapping("/api/follow-ups")
-	List<FollowUps.Item> followUps() {
-		return this.followUps.dueToday(CurrentUser.required());
+	List<FollowUps.Item> followUps(@ReadPurpose("Opfølgning på sager") String purpose) {
+		return this.followUps.dueToday(CurrentUser.required(), purpose);
 	}
 
 }

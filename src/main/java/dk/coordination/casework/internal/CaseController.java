@@ -35,6 +35,7 @@ import dk.coordination.casework.internal.CaseViews.CaseView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.PlausibleDate;
 
 @RestController
 @Validated
@@ -92,7 +93,7 @@ class CaseController {
 		return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.view());
 	}
 
-	record FollowUpRequest(@NotNull @FutureOrPresent LocalDate date) {
+	record FollowUpRequest(@NotNull @FutureOrPresent @PlausibleDate LocalDate date) {
 	}
 
 	record TransitionRequest(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,

@@ -140,6 +140,18 @@ class BadInputIntegrationTests extends IntegrationTestEnvironment {
 		assertField(submit(Map.of("concern", 12)), "concern", "must be a JSON string");
 		assertField(
 				api().as("sekretariat")
+					.post("/api/meetings",
+							Map.of("unit", "KBH", "startsAt", "2027-11-04T09:00:00+01:00", "durationMinutes",
+									99_999_999_999L, "location", "Rådhuset", "invited", List.of("KBH-POLITI"))),
+				"durationMinutes", "out of range");
+		assertField(
+				api().as("sekretariat")
+					.post("/api/meetings",
+							Map.of("unit", "KBH", "startsAt", 1_700_000_000, "durationMinutes", 60, "location",
+									"Rådhuset", "invited", List.of("KBH-POLITI"))),
+				"startsAt", "must be a date and time");
+		assertField(
+				api().as("sekretariat")
 					.put("/api/cases/" + this.fixture.caseId() + "/referrals/" + this.fixture.referralId() + "/sharing",
 							Map.of("sharedWithParticipants", "yes")),
 				"sharedWithParticipants", "must be true or false");

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -84,6 +85,12 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				case MismatchedInputException mismatched -> DatabindPaths.expected(mismatched.getTargetType());
 				default -> "has the wrong type or shape";
 			};
+			problem.setDetail(field + ": " + message);
+			problem.setProperty("errors", List.of(new FieldError(field, message)));
+		}
+		else if (ex.getCause() instanceof InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+			String field = DatabindPaths.describe(coercion.getPath());
+			String message = "is out of range";
 			problem.setDetail(field + ": " + message);
 			problem.setProperty("errors", List.of(new FieldError(field, message)));
 		}

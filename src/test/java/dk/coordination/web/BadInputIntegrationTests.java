@@ -129,6 +129,7 @@ class BadInputIntegrationTests extends IntegrationTestEnvironment {
 		assertField(api().as("sekretariat")
 			.post("/api/cases/" + this.fixture.caseId() + "/municipal-notes", Map.of("text", "\u2060\u00A0\u3000")),
 				"text", "must not be blank");
+		assertField(api().as("sekretariat").get("/api/meetings?unit=K%00BH"), "unit", "control character");
 		assertThat(TableSnapshot.of(this.jdbc)).isEqualTo(before);
 	}
 

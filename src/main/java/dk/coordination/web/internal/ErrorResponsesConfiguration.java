@@ -14,7 +14,7 @@ import org.springframework.core.Ordered;
 /**
  * Makes the errors that never reach a controller answer as problems too: Tomcat's error
  * report ({@link ProblemReportValve}), and requests with a Content-Type that names no
- * media type ({@link MediaTypeGuard}).
+ * media type ({@link RequestGuard}).
  */
 @Configuration(proxyBeanMethods = false)
 class ErrorResponsesConfiguration {
@@ -25,8 +25,8 @@ class ErrorResponsesConfiguration {
 	}
 
 	@Bean
-	MediaTypeGuard mediaTypeGuard() {
-		return new MediaTypeGuard();
+	RequestGuard requestGuard() {
+		return new RequestGuard();
 	}
 
 	/**

@@ -21,6 +21,13 @@ final class ProblemJson {
 				+ string(detail) + "}";
 	}
 
+	/** A 4xx naming the field at fault, like the API's validation problems. */
+	static String ofField(int status, String field, String message) {
+		String problem = of(status, field + ": " + message);
+		return problem.substring(0, problem.length() - 1) + ",\"errors\":[{\"field\":" + string(field) + ",\"message\":"
+				+ string(message) + "}]}";
+	}
+
 	/** The service's words for a status whose cause it does not tell the client. */
 	static String detailFor(int status) {
 		return switch (status) {
@@ -40,7 +47,7 @@ final class ProblemJson {
 				case '"' -> json.append("\\\"");
 				case '\\' -> json.append("\\\\");
 				default -> {
-					if (c < 0x20) {
+					if (Character.isISOControl(c)) {
 						json.append("\\u%04x".formatted((int) c));
 					}
 					else {

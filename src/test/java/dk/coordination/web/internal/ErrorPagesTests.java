@@ -40,6 +40,14 @@ class ErrorPagesTests {
 	}
 
 	@Test
+	void aQueryParameterThatIsNotTextIsNamed() {
+		assertThat(RequestGuard.refusalOf("unit=KBH&from=2027-01-01")).isNull();
+		assertThat(RequestGuard.refusalOf("unit=K%00BH")).contains("\"field\":\"unit\"").contains("control character");
+		assertThat(RequestGuard.refusalOf("a%01b=1")).contains("\"field\":\"a?b\"");
+		assertThat(RequestGuard.refusalOf("cursor=%zz")).contains("\"field\":\"cursor\"").contains("percent");
+	}
+
+	@Test
 	void theValvesBodyIsJsonOfTheStatus() {
 		assertThat(ProblemJson.of(431, ProblemJson.detailFor(431))).startsWith("{\"type\":\"about:blank\"")
 			.contains("\"title\":\"Request Header Fields Too Large\"")

@@ -56,14 +56,13 @@ class GeneratedBadInputIntegrationTests extends IntegrationTestEnvironment {
 
 	private static final int REQUESTS_PER_ENDPOINT = 30;
 
-	// not JSON charsets: Jackson detects UTF-16 and UTF-32 by itself, and an ASCII body
-	// is the same in ISO-8859-1, so a body so labelled may rightly be accepted
-
 	// placeholders for what Jackson would not write into a JSON string by itself
 	private static final String LONE_SURROGATE = "@@LONE_SURROGATE@@";
 
 	private static final Pattern PATH_VARIABLE = Pattern.compile("\\{(\\w+)}");
 
+	// not JSON charsets: Jackson detects UTF-16 and UTF-32 by itself, and an ASCII body
+	// is the same in ISO-8859-1, so a body so labelled may rightly be accepted
 	private static final List<String> NOT_JSON_TYPES = List.of("application/*", "*/*", "text/*", "text/plain",
 			"application/xml", "application/x-www-form-urlencoded", "multipart/form-data",
 			"multipart/form-data; boundary=x", "application/json; charset=nonsense", "garbage", "");

@@ -36,6 +36,7 @@ import dk.coordination.casework.internal.CaseViews.ReferralView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.PlausibleDate;
 
 @RestController
 @Validated
@@ -109,7 +110,7 @@ class CaseController {
 		return ResponseEntity.ok().eTag(ETags.of(versioned.version())).body(versioned.view());
 	}
 
-	record FollowUpRequest(@NotNull @FutureOrPresent LocalDate date) {
+	record FollowUpRequest(@NotNull @FutureOrPresent @PlausibleDate LocalDate date) {
 	}
 
 	record TransitionRequest(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,

@@ -1,8 +1,8 @@
 package dk.coordination.casework.internal;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.Base64;
 import java.util.UUID;
 
@@ -14,6 +14,10 @@ import dk.coordination.web.InvalidFieldException;
  * counting past an OFFSET. Opaque to clients (Base64url).
  */
 record CaseCursor(Instant createdAt, UUID id) {
+
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
+	private static final Instant LATEST = Instant.parse("2101-01-01T00:00:00Z");
 
 	static CaseCursor after(ConcernCase last) {
 		return new CaseCursor(last.getCreatedAt(), last.getId());
@@ -31,9 +35,14 @@ record CaseCursor(Instant createdAt, UUID id) {
 			if (bar < 0) {
 				throw new IllegalArgumentException("no separator");
 			}
-			return new CaseCursor(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+			Instant createdAt = Instant.parse(raw.substring(0, bar));
+			// a forged cursor's instant may lie beyond what PostgreSQL's timestamp holds
+			if (createdAt.isBefore(EARLIEST) || createdAt.isAfter(LATEST)) {
+				throw new IllegalArgumentException("implausible instant");
+			}
+			return new CaseCursor(createdAt, UUID.fromString(raw.substring(bar + 1)));
 		}
-		catch (IllegalArgumentException | DateTimeParseException ex) {
+		catch (IllegalArgumentException | DateTimeException ex) {
 			throw new InvalidFieldException("cursor", "is not a cursor this service gave out");
 		}
 	}

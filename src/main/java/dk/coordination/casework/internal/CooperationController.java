@@ -32,6 +32,7 @@ import dk.coordination.casework.internal.CaseViews.StatusReportView;
 import dk.coordination.casework.internal.CaseViews.TaskView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
+import dk.coordination.web.PlausibleDate;
 
 @RestController
 class CooperationController {
@@ -140,10 +141,10 @@ class CooperationController {
 	}
 
 	record NewTask(@NotBlank @Size(max = 64) String organisation, @NotBlank @Size(max = 4000) String description,
-			LocalDate dueDate) {
+			@PlausibleDate LocalDate dueDate) {
 	}
 
-	record TaskPatch(@Size(min = 1, max = 4000) String description, LocalDate dueDate, TaskState state,
+	record TaskPatch(@Size(min = 1, max = 4000) String description, @PlausibleDate LocalDate dueDate, TaskState state,
 			@Size(min = 1, max = 4000) String outcome) {
 	}
 

@@ -44,6 +44,7 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.DanishTime;
+import dk.coordination.web.PlausibleDate;
 
 @RestController
 @RequestMapping("/api/meetings")
@@ -87,8 +88,8 @@ class MeetingController {
 	 * days.
 	 */
 	@GetMapping
-	List<MeetingView> list(@RequestParam String unit, @RequestParam(required = false) LocalDate from,
-			@RequestParam(required = false) LocalDate to) {
+	List<MeetingView> list(@RequestParam String unit, @RequestParam(required = false) @PlausibleDate LocalDate from,
+			@RequestParam(required = false) @PlausibleDate LocalDate to) {
 		LocalDate start = (from != null) ? from : LocalDate.now(this.clock.withZone(DanishTime.ZONE)).minusMonths(1);
 		LocalDate end = (to != null) ? to : start.plusYears(1);
 		if (!end.isAfter(start)) {
@@ -261,18 +262,19 @@ class MeetingController {
 		return builder.eTag(ETags.of(versioned.version())).body(versioned.body());
 	}
 
-	record NewMeeting(@NotBlank @Size(max = 32) String unit, @NotNull OffsetDateTime startsAt,
+	record NewMeeting(@NotBlank @Size(max = 32) String unit, @NotNull @PlausibleDate OffsetDateTime startsAt,
 			@NotNull @Min(15) @Max(720) Integer durationMinutes, @NotBlank @Size(max = 500) String location,
 			@NotEmpty @Size(max = 50) List<@NotBlank String> invited) {
 	}
 
-	record MeetingChange(OffsetDateTime startsAt, @Min(15) @Max(720) Integer durationMinutes,
+	record MeetingChange(@PlausibleDate OffsetDateTime startsAt, @Min(15) @Max(720) Integer durationMinutes,
 			@Size(min = 1, max = 500) String location, @Size(min = 1, max = 50) List<@NotBlank String> invited) {
 	}
 
 	record DecisionRequest(@NotBlank @Size(max = 20000) String minutes, @Valid TransitionPart transition,
 			@Size(max = 20) List<@Valid @NotNull ParticipantPart> participants,
-			@Size(max = 50) List<@Valid @NotNull TaskPart> tasks, @FutureOrPresent LocalDate nextFollowUp) {
+			@Size(max = 50) List<@Valid @NotNull TaskPart> tasks,
+			@FutureOrPresent @PlausibleDate LocalDate nextFollowUp) {
 	}
 
 	record TransitionPart(@NotNull CaseStatus to, @NotBlank @Size(max = 4000) String reason,
@@ -284,7 +286,7 @@ class MeetingController {
 	}
 
 	record TaskPart(@NotBlank @Size(max = 64) String organisation, @NotBlank @Size(max = 4000) String description,
-			LocalDate dueDate) {
+			@PlausibleDate LocalDate dueDate) {
 	}
 
 	record Attendance(@NotNull @Size(max = 100) List<@Valid @NotNull AttendeePart> attendees) {

@@ -12,6 +12,7 @@ import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthen
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import dk.coordination.security.Role;
 
@@ -68,6 +69,18 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
 		return http.build();
+	}
+
+	/**
+	 * The firewall's refusals (a {@code //} or an encoded {@code .}, {@code /} or NUL in
+	 * the path, an unknown method such as TRACE) as problems; by default they become a
+	 * bare {@code sendError(400)}.
+	 */
+	@Bean
+	RequestRejectedHandler requestRejectedHandler(JsonMapper jsonMapper) {
+		ProblemResponses problems = new ProblemResponses(jsonMapper);
+		return (request, response, exception) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+				"The request's URL, method or headers are not accepted by this service.");
 	}
 
 	private static String[] realmRoles(Role... roles) {

@@ -1,5 +1,6 @@
 package dk.coordination.web.internal;
 
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,8 +8,10 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -27,6 +30,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dk.coordination.web.FieldError;
+import dk.coordination.web.internal.InputTextDeserializer.RejectedText;
 
 /**
  * Every error of the API as RFC 9457 problem JSON. Spring's own exceptions (unsupported
@@ -68,12 +72,25 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		ProblemDetail problem = ProblemDetail.forStatus(HttpStatus.BAD_REQUEST);
 		problem.setTitle("Unreadable request body");
-		if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
+		if (ex.getCause() instanceof DatabindException databind) {
 			String field = DatabindPaths.describe(databind.getPath());
-			String message = (databind instanceof InvalidFormatException invalid)
-					? "value " + DatabindPaths.quote(invalid.getValue()) + " is not allowed"
-							+ DatabindPaths.allowedValues(invalid.getTargetType())
-					: "has the wrong type or shape";
+			String message = switch (databind) {
+				case RejectedText rejected -> rejected.reason();
+				case InvalidFormatException invalid when invalid.getTargetType() != null
+						&& invalid.getTargetType().isEnum() ->
+					"value " + DatabindPaths.quote(invalid.getValue()) + " is not allowed"
+							+ DatabindPaths.allowedValues(invalid.getTargetType());
+				case InvalidFormatException invalid -> "value " + DatabindPaths.quote(invalid.getValue())
+						+ " is not allowed; " + DatabindPaths.expected(invalid.getTargetType());
+				case MismatchedInputException mismatched -> DatabindPaths.expected(mismatched.getTargetType());
+				default -> "has the wrong type or shape";
+			};
+			problem.setDetail(field + ": " + message);
+			problem.setProperty("errors", List.of(new FieldError(field, message)));
+		}
+		else if (ex.getCause() instanceof InputCoercionException coercion && !coercion.getPath().isEmpty()) {
+			String field = DatabindPaths.describe(coercion.getPath());
+			String message = "is out of range";
 			problem.setDetail(field + ": " + message);
 			problem.setProperty("errors", List.of(new FieldError(field, message)));
 		}
@@ -113,13 +130,33 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	/**
 	 * A constraint of the database caught what a check before it could not see, typically
 	 * a concurrent change (two open cases for one person, one organisation added twice).
+	 * A value the database cannot store at all (SQLSTATE class 22: a date out of its
+	 * range, a NUL in text, text too long) is the client's input, not a concurrent
+	 * change: validation should have named the field, and this keeps a gap in it from
+	 * telling the client to retry.
 	 */
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<Object> conflictingState(DataIntegrityViolationException ex, WebRequest request) {
+		if (isDataException(ex)) {
+			log.warn("Request refused by the database as invalid data: {}", ex.getMostSpecificCause().getMessage());
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+					"A value in the request cannot be stored (a date or text outside what the service accepts).");
+			problem.setTitle("Invalid request content");
+			return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+		}
 		log.info("Request refused by a database constraint: {}", ex.getMostSpecificCause().getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT,
 				"The change conflicts with another change made at the same time; read the resource again and retry.");
 		return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+	}
+
+	private static boolean isDataException(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("22")) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	@ExceptionHandler(Exception.class)

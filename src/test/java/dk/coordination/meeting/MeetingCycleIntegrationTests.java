@@ -10,12 +10,14 @@ import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static dk.coordination.casework.CaseStoryIntegrationTests.transition;
@@ -28,6 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * including reviews after closing.
  */
 class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
+
+	@AfterEach
+	void realTime() {
+		TestClock.reset();
+	}
 
 	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
@@ -116,6 +123,10 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void aClosedCaseIsReviewedAfterSixAndTwelveMonths() throws Exception {
+		// the service's clock is set, so half a year passes without planning meetings
+		// months ahead, and the dates are the same on every run
+		LocalDate closedOn = LocalDate.of(2021, 3, 1);
+		TestClock.setToday(closedOn);
 		String caseId = caseAwaitingMeeting();
 		Response closed = api().as("sekretariat")
 			.header("If-Match", api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow())
@@ -125,12 +136,23 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 			.get("/api/cases/" + caseId + "/history")
 			.json()
 			.findValuesAsString("dueDate");
-		assertThat(scheduled).contains(TODAY.plusMonths(6).toString(), TODAY.plusMonths(12).toString());
+		assertThat(scheduled).contains("2021-09-01", "2022-03-01");
 
-		String early = "/api/meetings/" + plan(TODAY.plusMonths(5), List.of("KK-BUF"));
+		TestClock.setToday(LocalDate.of(2021, 8, 20));
+		String early = "/api/meetings/" + plan(LocalDate.of(2021, 8, 26), List.of("KK-BUF"));
 		assertThat(reason(propose(early).json(), caseId)).isNull();
+		assertThat(api().as("sekretariat").get("/api/follow-ups").json().findValuesAsString("caseId"))
+			.doesNotContain(caseId);
 
-		String meeting = "/api/meetings/" + plan(TODAY.plusMonths(6).plusDays(3), List.of("KK-BUF"));
+		TestClock.setToday(LocalDate.of(2021, 9, 2));
+		assertThat(api().as("sekretariat")
+			.get("/api/follow-ups")
+			.json()
+			.valueStream()
+			.filter((item) -> item.get("caseId").asString().equals(caseId))
+			.map((item) -> item.get("kind").asString() + " " + item.get("date").asString())).as("due on the day")
+			.containsExactly("REVIEW_DUE 2021-09-01");
+		String meeting = "/api/meetings/" + plan(LocalDate.of(2021, 9, 4), List.of("KK-BUF"));
 		Response published = publish(meeting);
 		assertThat(reason(published.json(), caseId)).isEqualTo("REVIEW_DUE");
 		assertThat(item(published.json(), caseId).get("reasonText").asString()).isEqualTo("Gennemgang af lukket sag");
@@ -152,7 +174,8 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(decision.get("state").asString()).isEqualTo("CONFIRMED");
 		assertThat(api().as("sekretariat").get("/api/cases/" + caseId).text("/status")).isEqualTo("CLOSED");
 
-		String later = "/api/meetings/" + plan(TODAY.plusMonths(12).plusDays(3), List.of("KK-BUF"));
+		TestClock.setToday(LocalDate.of(2022, 3, 2));
+		String later = "/api/meetings/" + plan(LocalDate.of(2022, 3, 4), List.of("KK-BUF"));
 		Response second = publish(later);
 		Response reopened = decide(later, itemFor(second.json(), caseId), Map.of("minutes", "Ny bekymring fra skolen",
 				"transition", Map.of("to", "SCREENING", "reason", "Genåbnet ved opfølgning")));

@@ -1,24 +1,20 @@
 package dk.coordination;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
-import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
-import dk.coordination.support.Api;
+import dk.coordination.support.AccessMatrix;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
+import static dk.coordination.support.AccessMatrix.body;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -36,9 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * failing, and written to {@code target/authorization-matrix.txt}.
  */
 class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
-
-	private static final List<String> USERS = List.of("sekretariat", "politi", "kriminalforsorgen", "buf", "sof",
-			"auditor", "admin");
 
 	private static final List<String> RELATIONS = List.of("own", "part", "unr");
 
@@ -130,56 +123,57 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	 * The endpoints; {@code true} marks those that change the case, which get a case of
 	 * their own.
 	 */
-	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+	private final AccessMatrix<Fixture> matrix = new AccessMatrix<>(RELATIONS);
 
 	/** The user who is secretariat under the model being checked, for the fixtures. */
 	private String secretariat;
 
 	{
-		read("case.get", (api, f) -> api.get(f.path()));
-		read("case.cpr", (api, f) -> body(api.get(f.path()),
+		this.matrix.read("case.get", (api, f) -> api.get(f.path()));
+		this.matrix.read("case.cpr", (api, f) -> body(api.get(f.path()),
 				(json) -> json.at("/subject/cpr").asString().endsWith("-xxxx") ? "masked" : "full"));
-		read("case.content", (api, f) -> body(api.get(f.path()),
+		this.matrix.read("case.content", (api, f) -> body(api.get(f.path()),
 				(json) -> json.at("/referrals/0").has("concern") ? "shown" : "withheld"));
-		read("case.list", (api, f) -> listed(api.get("/api/cases?size=100"), f.caseId()));
-		read("history.get", (api, f) -> api.get(f.path() + "/history"));
+		this.matrix.read("case.list", (api, f) -> listed(api.get("/api/cases?size=100"), f.caseId()));
+		this.matrix.read("history.get", (api, f) -> api.get(f.path() + "/history"));
 		// whether the history names the organisation that sent the concern, and its user
-		read("history.names", (api, f) -> body(api.get(f.path() + "/history"),
+		this.matrix.read("history.names", (api, f) -> body(api.get(f.path() + "/history"),
 				(json) -> json.findValuesAsString("organisation").contains(f.submitterOrganisation())
 						&& json.findValuesAsString("username").contains(SUBMITTER.get(f.submitterOrganisation()))
 								? "named" : anonymous(json, f)));
-		read("participants.get", (api, f) -> api.get(f.path() + "/participants"));
-		read("tasks.get", (api, f) -> api.get(f.path() + "/tasks"));
-		read("tasks.staff", (api, f) -> body(api.get(f.path() + "/tasks"),
+		this.matrix.read("participants.get", (api, f) -> api.get(f.path() + "/participants"));
+		this.matrix.read("tasks.get", (api, f) -> api.get(f.path() + "/tasks"));
+		this.matrix.read("tasks.staff", (api, f) -> body(api.get(f.path() + "/tasks"),
 				(json) -> json.findValues("createdBy").stream().allMatch(JsonNode::isNull) ? "anon" : "named"));
-		read("notes.get", (api, f) -> api.get(f.path() + "/municipal-notes"));
-		change("transition.post", (api, f) -> api.header("If-Match", f.caseETag())
+		this.matrix.read("notes.get", (api, f) -> api.get(f.path() + "/municipal-notes"));
+		this.matrix.change("transition.post", (api, f) -> api.header("If-Match", f.caseETag())
 			.post(f.path() + "/transitions", Map.of("to", "SCREENING", "reason", "matrix")));
-		change("follow-up.put",
+		this.matrix.change("follow-up.put",
 				(api, f) -> api.header("If-Match", f.caseETag()).put(f.path() + "/follow-up", Map.of("date", TODAY)));
-		change("participant.post",
+		this.matrix.change("participant.post",
 				(api, f) -> api.post(f.path() + "/participants",
 						Map.of("organisation", f.organisation().equals("KK-SOF") ? "KK-BUF" : "KK-SOF", "legalBasis",
 								"SUBJECT_CONSENT", "purpose", "matrix")));
-		change("participant.end",
+		this.matrix.change("participant.end",
 				(api, f) -> api.post(f.path() + "/participants/KK-SSP/end", Map.of("reason", "matrix")));
-		change("task.post", (api, f) -> api.post(f.path() + "/tasks",
+		this.matrix.change("task.post", (api, f) -> api.post(f.path() + "/tasks",
 				Map.of("organisation", "KK-SSP", "description", "matrix", "dueDate", TODAY)));
-		change("task.patch", (api, f) -> api.header("If-Match", f.taskETag())
+		this.matrix.change("task.patch", (api, f) -> api.header("If-Match", f.taskETag())
 			.patch(f.path() + "/tasks/" + f.taskId(), Map.of("state", "IN_PROGRESS")));
-		change("status-report.post", (api, f) -> api.post(f.path() + "/status-reports",
+		this.matrix.change("status-report.post", (api, f) -> api.post(f.path() + "/status-reports",
 				Map.of("involvement", "IN_PROGRESS", "text", "matrix")));
-		change("referral-sharing.put", (api, f) -> api.put(f.path() + "/referrals/" + f.referralId() + "/sharing",
-				Map.of("sharedWithParticipants", true)));
-		change("referral-feedback.put", (api, f) -> api.put(f.path() + "/referrals/" + f.referralId() + "/feedback",
-				Map.of("feedback", "matrix")));
-		change("notes.post", (api, f) -> api.post(f.path() + "/municipal-notes", Map.of("text", "matrix")));
-		read("own-referral.get", (api, f) -> api.get("/api/referrals/" + f.referralId()));
-		read("own-referral.cpr", (api, f) -> body(api.get("/api/referrals/" + f.referralId()),
+		this.matrix.change("referral-sharing.put", (api, f) -> api
+			.put(f.path() + "/referrals/" + f.referralId() + "/sharing", Map.of("sharedWithParticipants", true)));
+		this.matrix.change("referral-feedback.put", (api, f) -> api
+			.put(f.path() + "/referrals/" + f.referralId() + "/feedback", Map.of("feedback", "matrix")));
+		this.matrix.change("notes.post", (api, f) -> api.post(f.path() + "/municipal-notes", Map.of("text", "matrix")));
+		this.matrix.read("own-referral.get", (api, f) -> api.get("/api/referrals/" + f.referralId()));
+		this.matrix.read("own-referral.cpr", (api, f) -> body(api.get("/api/referrals/" + f.referralId()),
 				(json) -> json.get("subjectCpr").asString().endsWith("-xxxx") ? "masked" : "full"));
-		read("own-referrals.list", (api, f) -> listedReferral(api.get("/api/referrals?mine&size=100"), f.referralId()));
-		read("follow-ups.get", (api, f) -> api.get("/api/follow-ups"));
-		read("access-log.get", (api, f) -> api.get("/api/audit/access-log?case=" + f.caseId()));
+		this.matrix.read("own-referrals.list",
+				(api, f) -> listedReferral(api.get("/api/referrals?mine&size=100"), f.referralId()));
+		this.matrix.read("follow-ups.get", (api, f) -> api.get("/api/follow-ups"));
+		this.matrix.read("access-log.get", (api, f) -> api.get("/api/audit/access-log?case=" + f.caseId()));
 	}
 
 	@Test
@@ -199,36 +193,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	private void assertMatrix(String model, String secretariat, String table) throws Exception {
-		Map<String, List<String>> expected = parse(table);
-		assertThat(expected.keySet()).as("the table covers exactly the endpoints exercised")
-			.containsExactlyElementsOf(this.endpoints.keySet());
-
-		List<String> mismatches = new ArrayList<>();
-		StringBuilder report = new StringBuilder();
-		int cells = 0;
-		for (String user : USERS) {
-			for (int r = 0; r < RELATIONS.size(); r++) {
-				String relation = RELATIONS.get(r);
-				Fixture shared = fixture(secretariat, user, relation);
-				for (Map.Entry<String, Endpoint> endpoint : this.endpoints.entrySet()) {
-					Fixture fixture = endpoint.getValue().changes() ? fixture(secretariat, user, relation) : shared;
-					String actual = endpoint.getValue().call().apply(api().as(user), fixture);
-					String wanted = expected.get(endpoint.getKey()).get(USERS.indexOf(user) * 3 + r);
-					cells++;
-					report.append("%-22s %-18s %-5s expected %-8s got %s%n".formatted(endpoint.getKey(), user, relation,
-							wanted, actual));
-					if (!wanted.equals(actual)) {
-						mismatches.add(endpoint.getKey() + " as " + user + " (" + relation + "): expected " + wanted
-								+ ", got " + actual);
-					}
-				}
-			}
-		}
-		Files.writeString(Path.of("target", "authorization-matrix-" + model + ".txt"),
-				"%s: %d endpoints x %d users x %d relations = %d cells, %d mismatches%n%n%s".formatted(model,
-						this.endpoints.size(), USERS.size(), RELATIONS.size(), cells, mismatches.size(), report));
-		assertThat(cells).isEqualTo(this.endpoints.size() * USERS.size() * RELATIONS.size());
-		assertThat(mismatches).isEmpty();
+		this.matrix.check(api(), this.matrix.parse(table, AccessMatrix.USERS.size() * RELATIONS.size()),
+				(user, relation) -> fixture(secretariat, user, relation), model,
+				Path.of("target", "authorization-matrix-" + model + ".txt"));
 	}
 
 	private void switchTo(String model) {
@@ -279,36 +246,11 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 		return task;
 	}
 
-	private void read(String name, BiFunction<Api.Request, Fixture, Object> call) {
-		this.endpoints.put(name, new Endpoint(false, answer(call)));
-	}
-
-	private void change(String name, BiFunction<Api.Request, Fixture, Object> call) {
-		this.endpoints.put(name, new Endpoint(true, answer(call)));
-	}
-
-	private static BiFunction<Api.Request, Fixture, String> answer(BiFunction<Api.Request, Fixture, Object> call) {
-		return (api, fixture) -> {
-			Object result = call.apply(api, fixture);
-			if (result instanceof Response response) {
-				assertThat(response.contentType()).as(response.toString())
-					.startsWith((response.status() < 300) ? "application/json" : "application/problem+json");
-				return String.valueOf(response.status());
-			}
-			return (String) result;
-		};
-	}
-
 	private static String listed(Response page, String caseId) {
 		if (page.status() != 200) {
 			return String.valueOf(page.status());
 		}
 		return page.json().get("items").findValuesAsString("caseId").contains(caseId) ? "listed" : "absent";
-	}
-
-	/** A classification of a 200's body; any other answer is its status. */
-	private static Object body(Response response, Function<JsonNode, String> classify) {
-		return (response.status() == 200) ? classify.apply(response.json()) : response;
 	}
 
 	/**
@@ -328,19 +270,6 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 			return String.valueOf(page.status());
 		}
 		return page.json().get("items").findValuesAsString("referralId").contains(referralId) ? "listed" : "absent";
-	}
-
-	private static Map<String, List<String>> parse(String table) {
-		Map<String, List<String>> rows = new LinkedHashMap<>();
-		table.lines().map(String::strip).filter((line) -> !line.isEmpty() && !line.startsWith("#")).forEach((line) -> {
-			List<String> cells = List.of(line.split("\\s+"));
-			assertThat(cells).as(line).hasSize(1 + USERS.size() * RELATIONS.size());
-			rows.put(cells.get(0), cells.subList(1, cells.size()));
-		});
-		return rows;
-	}
-
-	private record Endpoint(boolean changes, BiFunction<Api.Request, Fixture, String> call) {
 	}
 
 	/**

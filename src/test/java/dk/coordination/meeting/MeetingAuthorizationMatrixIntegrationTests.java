@@ -1,6 +1,5 @@
 package dk.coordination.meeting;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,13 +8,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import dk.coordination.IntegrationTestEnvironment;
-import dk.coordination.support.Api;
+import dk.coordination.support.AccessMatrix;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
 
@@ -35,9 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 
-	private static final List<String> USERS = List.of("sekretariat", "politi", "kriminalforsorgen", "buf", "sof",
-			"auditor", "admin");
-
 	private static final List<String> RELATIONS = List.of("part", "inv", "unr");
 
 	private static final Map<String, String> ORGANISATION = Map.of("sekretariat", "KK-BIF", "politi", "KBH-POLITI",
@@ -49,7 +44,7 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 	private static final LocalDate DAY = LocalDate.now(DANISH_TIME).plusDays(40);
 
 	// the same answers for each of the four organisations that are not secretariat
-	private static final String OTHERS_MODEL_1 = """
+	private static final String OTHERS = """
 			meeting.get            200  200  404
 			meetings.list          listed listed absent
 			agenda.get             200  200  404
@@ -91,39 +86,42 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 			minutes.approve        200  200  200
 			""";
 
-	private final Map<String, Endpoint> endpoints = new LinkedHashMap<>();
+	private final AccessMatrix<Fixture> matrix = new AccessMatrix<>(RELATIONS);
 
 	private String secretariat;
 
 	{
-		read("meeting.get", (api, f) -> api.get(f.path()));
-		read("meetings.list",
+		this.matrix.read("meeting.get", (api, f) -> api.get(f.path()));
+		this.matrix.read("meetings.list",
 				(api, f) -> listed(api.get("/api/meetings?unit=KBH&from=" + DAY + "&to=" + DAY.plusDays(1)), f));
-		read("agenda.get", (api, f) -> api.get(f.path() + "/agenda?version=1"));
-		read("agenda.initials", (api, f) -> initials(api.get(f.path() + "/agenda?version=1"), f));
-		read("agenda.pdf", (api, f) -> api.header("Accept", "application/pdf").get(f.path() + "/agenda.pdf?version=1"));
-		read("invitation.ics", (api, f) -> api.header("Accept", "text/calendar").get(f.path() + "/invitation.ics"));
-		read("minutes.get", (api, f) -> api.get(f.path() + "/minutes"));
-		change("meeting.post", (api, f) -> api.post("/api/meetings", meeting(List.of("KK-SSP"))));
-		change("meeting.patch",
+		this.matrix.read("agenda.get", (api, f) -> api.get(f.path() + "/agenda?version=1"));
+		this.matrix.read("agenda.initials", (api, f) -> initials(api.get(f.path() + "/agenda?version=1"), f));
+		this.matrix.read("agenda.pdf",
+				(api, f) -> api.header("Accept", "application/pdf").get(f.path() + "/agenda.pdf?version=1"));
+		this.matrix.read("invitation.ics",
+				(api, f) -> api.header("Accept", "text/calendar").get(f.path() + "/invitation.ics"));
+		this.matrix.read("minutes.get", (api, f) -> api.get(f.path() + "/minutes"));
+		this.matrix.change("meeting.post", (api, f) -> api.post("/api/meetings", meeting(List.of("KK-SSP"))));
+		this.matrix.change("meeting.patch",
 				(api, f) -> api.header("If-Match", f.etag()).patch(f.path(), Map.of("location", "Rådhuset, lokale 2")));
-		change("meeting.cancel", (api, f) -> api.header("If-Match", f.etag()).post(f.path() + "/cancel", Map.of()));
-		change("agenda.propose",
+		this.matrix.change("meeting.cancel",
+				(api, f) -> api.header("If-Match", f.etag()).post(f.path() + "/cancel", Map.of()));
+		this.matrix.change("agenda.propose",
 				(api, f) -> api.header("If-Match", f.etag()).post(f.path() + "/agenda/proposal", Map.of()));
-		change("agenda.item.post", (api, f) -> api.header("If-Match", f.etag())
+		this.matrix.change("agenda.item.post", (api, f) -> api.header("If-Match", f.etag())
 			.post(f.path() + "/agenda/items", Map.of("title", "Orientering fra politiet")));
-		change("agenda.item.delete",
+		this.matrix.change("agenda.item.delete",
 				(api, f) -> api.header("If-Match", f.etag()).delete(f.path() + "/agenda/items/" + f.itemId()));
-		change("agenda.order.put", (api, f) -> api.header("If-Match", f.etag())
+		this.matrix.change("agenda.order.put", (api, f) -> api.header("If-Match", f.etag())
 			.put(f.path() + "/agenda/order", Map.of("itemIds", List.of(f.itemId()))));
-		change("agenda.publish",
+		this.matrix.change("agenda.publish",
 				(api, f) -> api.header("If-Match", f.etag()).post(f.path() + "/agenda/publish", Map.of()));
-		change("decision.post", (api, f) -> api.header("If-Match", f.etag())
+		this.matrix.change("decision.post", (api, f) -> api.header("If-Match", f.etag())
 			.post(f.path() + "/items/" + f.itemId() + "/decision", Map.of("minutes", "Drøftet")));
-		change("attendance.put", (api, f) -> api.header("If-Match", f.etag())
+		this.matrix.change("attendance.put", (api, f) -> api.header("If-Match", f.etag())
 			.put(f.path() + "/attendance",
 					Map.of("attendees", List.of(Map.of("organisation", "KK-BIF", "person", "Fiktiv Mødeleder")))));
-		change("minutes.approve",
+		this.matrix.change("minutes.approve",
 				(api, f) -> api.header("If-Match", f.etag()).post(f.path() + "/minutes/approve", Map.of()));
 	}
 
@@ -149,12 +147,12 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 	 * security rules keep them off the meeting endpoints).
 	 */
 	private Map<String, List<String>> table(String secretariatUser) {
-		Map<String, List<String>> secretariat = parse(SECRETARIAT);
-		Map<String, List<String>> others = parse(OTHERS_MODEL_1);
+		Map<String, List<String>> secretariat = this.matrix.parse(SECRETARIAT, RELATIONS.size());
+		Map<String, List<String>> others = this.matrix.parse(OTHERS, RELATIONS.size());
 		Map<String, List<String>> table = new LinkedHashMap<>();
 		for (String endpoint : secretariat.keySet()) {
 			List<String> row = new ArrayList<>();
-			for (String user : USERS) {
+			for (String user : AccessMatrix.USERS) {
 				if (user.equals("auditor") || user.equals("admin")) {
 					row.addAll(List.of("403", "403", "403"));
 				}
@@ -169,31 +167,7 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 
 	private void assertMatrix(String model, String secretariat, Map<String, List<String>> expected) throws Exception {
 		this.secretariat = secretariat;
-		assertThat(expected.keySet()).as("the table covers exactly the endpoints exercised")
-			.containsExactlyElementsOf(this.endpoints.keySet());
-		List<String> mismatches = new ArrayList<>();
-		StringBuilder report = new StringBuilder();
-		for (String user : USERS) {
-			for (int r = 0; r < RELATIONS.size(); r++) {
-				String relation = RELATIONS.get(r);
-				Fixture shared = fixture(user, relation);
-				for (Map.Entry<String, Endpoint> endpoint : this.endpoints.entrySet()) {
-					Fixture fixture = endpoint.getValue().changes() ? fixture(user, relation) : shared;
-					String actual = endpoint.getValue().call().apply(api().as(user), fixture);
-					String wanted = expected.get(endpoint.getKey()).get(USERS.indexOf(user) * 3 + r);
-					report.append("%-20s %-18s %-5s expected %-8s got %s%n".formatted(endpoint.getKey(), user, relation,
-							wanted, actual));
-					if (!wanted.equals(actual)) {
-						mismatches.add(endpoint.getKey() + " as " + user + " (" + relation + "): expected " + wanted
-								+ ", got " + actual);
-					}
-				}
-			}
-		}
-		Files.writeString(Path.of("target", "meeting-matrix-" + model + ".txt"),
-				"%s: %d endpoints x %d users x %d relations, %d mismatches%n%n%s".formatted(model,
-						this.endpoints.size(), USERS.size(), RELATIONS.size(), mismatches.size(), report));
-		assertThat(mismatches).isEmpty();
+		this.matrix.check(api(), expected, this::fixture, model, Path.of("target", "meeting-matrix-" + model + ".txt"));
 	}
 
 	/**
@@ -244,27 +218,6 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 		assertThat(switched.status()).as(switched.toString()).isEqualTo(200);
 	}
 
-	private void read(String name, BiFunction<Api.Request, Fixture, Object> call) {
-		this.endpoints.put(name, new Endpoint(false, answer(call)));
-	}
-
-	private void change(String name, BiFunction<Api.Request, Fixture, Object> call) {
-		this.endpoints.put(name, new Endpoint(true, answer(call)));
-	}
-
-	private static BiFunction<Api.Request, Fixture, String> answer(BiFunction<Api.Request, Fixture, Object> call) {
-		return (api, fixture) -> {
-			Object result = call.apply(api, fixture);
-			if (result instanceof Response response) {
-				if (response.status() >= 400) {
-					assertThat(response.contentType()).as(response.toString()).startsWith("application/problem+json");
-				}
-				return String.valueOf(response.status());
-			}
-			return (String) result;
-		};
-	}
-
 	private static Object listed(Response list, Fixture fixture) {
 		if (list.status() != 200) {
 			return list;
@@ -283,19 +236,6 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 			}
 		}
 		return "item-missing";
-	}
-
-	private static Map<String, List<String>> parse(String table) {
-		Map<String, List<String>> rows = new LinkedHashMap<>();
-		table.lines().map(String::strip).filter((line) -> !line.isEmpty()).forEach((line) -> {
-			List<String> cells = List.of(line.split("\\s+"));
-			assertThat(cells).as(line).hasSize(1 + RELATIONS.size());
-			rows.put(cells.get(0), cells.subList(1, cells.size()));
-		});
-		return rows;
-	}
-
-	private record Endpoint(boolean changes, BiFunction<Api.Request, Fixture, String> call) {
 	}
 
 	private record Fixture(String meetingId, String path, String caseId, String itemId, String etag) {

@@ -1,7 +1,9 @@
 package dk.coordination;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -18,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import dk.coordination.support.Api;
 import dk.coordination.support.EmbeddedDatabase;
+import dk.coordination.support.FakeCpr;
 import dk.coordination.support.FreePorts;
 import dk.coordination.support.KeycloakServer;
 
@@ -99,6 +102,34 @@ public abstract class IntegrationTestEnvironment {
 			.query(UUID.class)
 			.single()
 			.toString();
+	}
+
+	/**
+	 * A case of a new fictional person, sent by BUF and moved by the model 1 secretariat
+	 * to AWAITING_MEETING, so an agenda proposal takes it up.
+	 */
+	protected String caseAwaitingMeeting(boolean urgent) {
+		Map<String, Object> subject = new LinkedHashMap<>();
+		subject.put("cpr", FakeCpr.next());
+		subject.put("name", "Testperson Fiktiv");
+		Map<String, Object> referral = new LinkedHashMap<>();
+		referral.put("unit", "KBH");
+		referral.put("subject", subject);
+		referral.put("concern", "Fiktiv bekymring til test.");
+		referral.put("category", "OTHER");
+		referral.put("legalBasis", "RETSPLEJELOVEN_115");
+		referral.put("urgent", urgent);
+		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral));
+		for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
+			String etag = api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow();
+			Api.Response moved = api().as("sekretariat")
+				.header("If-Match", etag)
+				.post("/api/cases/" + caseId + "/transitions", Map.of("to", to, "reason", "Til mødet"));
+			if (moved.status() != 200) {
+				throw new IllegalStateException("Could not move the case: " + moved);
+			}
+		}
+		return caseId;
 	}
 
 	protected Api api() {

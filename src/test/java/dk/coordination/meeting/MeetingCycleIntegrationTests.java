@@ -16,10 +16,8 @@ import tools.jackson.databind.JsonNode;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
-import dk.coordination.support.FakeCpr;
 import dk.coordination.support.TestClock;
 
-import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static dk.coordination.casework.CaseStoryIntegrationTests.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,8 +40,8 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void decisionsMoveCasesInOneTransactionAndTheNextProposalReflectsThem() {
-		String caseId = caseAwaitingMeeting();
-		String other = caseAwaitingMeeting();
+		String caseId = caseAwaitingMeeting(false);
+		String other = caseAwaitingMeeting(false);
 		String meeting = "/api/meetings/" + plan(TODAY.plusDays(7), List.of("KRIMINALFORSORGEN", "KK-BUF"));
 		Response published = publish(meeting);
 		String itemId = itemFor(published.json(), caseId);
@@ -127,7 +125,7 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		// months ahead, and the dates are the same on every run
 		LocalDate closedOn = LocalDate.of(2021, 3, 1);
 		TestClock.setToday(closedOn);
-		String caseId = caseAwaitingMeeting();
+		String caseId = caseAwaitingMeeting(false);
 		Response closed = api().as("sekretariat")
 			.header("If-Match", api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow())
 			.post("/api/cases/" + caseId + "/transitions", transition("CLOSED", "HANDLED_BY_ONE_AUTHORITY"));
@@ -208,19 +206,6 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		return api().as("sekretariat")
 			.header("If-Match", etag(meeting))
 			.post(meeting + "/items/" + itemId + "/decision", decision);
-	}
-
-	private String caseAwaitingMeeting() {
-		Response created = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER"));
-		String caseId = caseIdOf(created);
-		for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
-			String etag = api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow();
-			assertThat(api().as("sekretariat")
-				.header("If-Match", etag)
-				.post("/api/cases/" + caseId + "/transitions", transition(to, null))
-				.status()).isEqualTo(200);
-		}
-		return caseId;
 	}
 
 	private String caseNumber(String caseId) {

@@ -71,7 +71,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void theProposalReflectsTheCasesAndPublishedVersionsAreFrozen() {
-		String awaiting = caseAwaitingMeeting();
+		String awaiting = caseAwaitingMeeting(false);
 		String flagged = caseWithNewInformation();
 		String meetingId = plan("2027-05-06T09:00:00+02:00", List.of("KBH-POLITI", "KK-SOF")).text("/meetingId");
 		String meeting = "/api/meetings/" + meetingId;
@@ -139,8 +139,8 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void theInvitedSeeInitialsOnlyOfCasesTheyTakePartIn() {
-		String shared = caseAwaitingMeeting();
-		String other = caseAwaitingMeeting();
+		String shared = caseAwaitingMeeting(false);
+		String other = caseAwaitingMeeting(false);
 		Response added = api().as("sekretariat")
 			.post("/api/cases/" + shared + "/participants",
 					Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "Møde"));
@@ -175,7 +175,7 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 
 	@Test
 	void publishingSendsTheInvitedAnInvitationWithoutPersonalDataAndThePdfAndIcsParse() throws Exception {
-		String caseId = caseAwaitingMeeting();
+		String caseId = caseAwaitingMeeting(false);
 		Response planned = plan("2027-09-02T09:00:00+02:00", List.of("KBH-POLITI", "KK-BUF"));
 		String meetingId = planned.text("/meetingId");
 		String meeting = "/api/meetings/" + meetingId;
@@ -310,13 +310,6 @@ class MeetingIntegrationTests extends IntegrationTestEnvironment {
 		body.put("location", "Københavns Rådhus, mødelokale 3");
 		body.put("invited", invited);
 		return body;
-	}
-
-	private String caseAwaitingMeeting() {
-		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
-		move(caseId, "SCREENING");
-		move(caseId, "AWAITING_MEETING");
-		return caseId;
 	}
 
 	private String caseWithNewInformation() {

@@ -18,11 +18,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
-import dk.coordination.support.FakeCpr;
 import dk.coordination.support.TestClock;
 
-import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
-import static dk.coordination.casework.CaseStoryIntegrationTests.transition;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -394,22 +391,6 @@ class MeetingIntegrityIntegrationTests extends IntegrationTestEnvironment {
 
 	private String etag(String meeting) {
 		return api().as("sekretariat").get(meeting).header("ETag").orElseThrow();
-	}
-
-	private String caseAwaitingMeeting(boolean urgent) {
-		Map<String, Object> body = referral(FakeCpr.next(), "OTHER");
-		body.put("urgent", urgent);
-		Response created = api().as("buf").post("/api/referrals", body);
-		assertThat(created.status()).as(created.toString()).isEqualTo(201);
-		String caseId = caseIdOf(created);
-		for (String to : List.of("SCREENING", "AWAITING_MEETING")) {
-			String etag = api().as("sekretariat").get("/api/cases/" + caseId).header("ETag").orElseThrow();
-			assertThat(api().as("sekretariat")
-				.header("If-Match", etag)
-				.post("/api/cases/" + caseId + "/transitions", transition(to, null))
-				.status()).isEqualTo(200);
-		}
-		return caseId;
 	}
 
 	private static JsonNode itemOf(JsonNode agenda, String caseId) {

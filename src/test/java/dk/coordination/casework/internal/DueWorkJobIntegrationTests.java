@@ -2,14 +2,8 @@ package dk.coordination.casework.internal;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -20,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.Race;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,26 +43,7 @@ class DueWorkJobIntegrationTests extends IntegrationTestEnvironment {
 		// a lock left by an earlier run in this database would make both skip
 		this.jdbc.sql("delete from shedlock where name = ?").param(DueWorkJob.LOCK_NAME).update();
 
-		ExecutorService instances = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Boolean>> runs = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
-				runs.add(instances.submit(() -> {
-					start.await();
-					return this.job.runOnce();
-				}));
-			}
-			start.countDown();
-			List<Boolean> ran = new ArrayList<>();
-			for (Future<Boolean> run : runs) {
-				ran.add(run.get(30, TimeUnit.SECONDS));
-			}
-			assertThat(ran).containsExactlyInAnyOrder(true, false);
-		}
-		finally {
-			instances.shutdownNow();
-		}
+		assertThat(Race.of(2, () -> this.job.runOnce())).containsExactlyInAnyOrder(true, false);
 		assertThat(this.job.runOnce()).as("still locked right after a run").isFalse();
 
 		List<MimeMessage> notices = awaitMails((mail) -> subjectOf(mail).startsWith("Opfølgning " + today), 1);

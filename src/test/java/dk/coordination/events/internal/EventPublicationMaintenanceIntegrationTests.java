@@ -5,15 +5,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
@@ -28,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.casework.DueWorkFound;
 import dk.coordination.support.FreePorts;
+import dk.coordination.support.Race;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -121,26 +116,7 @@ class EventPublicationMaintenanceIntegrationTests extends IntegrationTestEnviron
 	@Test
 	void twoInstancesStartingTogetherRepublishOnce() throws Exception {
 		unlock();
-		ExecutorService instances = Executors.newFixedThreadPool(2);
-		CountDownLatch start = new CountDownLatch(1);
-		try {
-			List<Future<Boolean>> runs = new ArrayList<>();
-			for (int i = 0; i < 2; i++) {
-				runs.add(instances.submit(() -> {
-					start.await();
-					return this.maintenance.republishUnfinished();
-				}));
-			}
-			start.countDown();
-			List<Boolean> ran = new ArrayList<>();
-			for (Future<Boolean> run : runs) {
-				ran.add(run.get(30, TimeUnit.SECONDS));
-			}
-			assertThat(ran).containsExactlyInAnyOrder(true, false);
-		}
-		finally {
-			instances.shutdownNow();
-		}
+		assertThat(Race.of(2, () -> this.maintenance.republishUnfinished())).containsExactlyInAnyOrder(true, false);
 		assertThat(this.maintenance.republishUnfinished()).as("an instance starting right after").isFalse();
 		assertThat(this.maintenance.maintain()).as("the retry shares the lock").isFalse();
 		unlock();

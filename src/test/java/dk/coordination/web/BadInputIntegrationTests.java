@@ -159,6 +159,25 @@ class BadInputIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(TableSnapshot.of(this.jdbc)).isEqualTo(before);
 	}
 
+	/**
+	 * A misspelt optional field must not be dropped silently, saving the rest without it.
+	 */
+	@Test
+	void aFieldTheRequestDoesNotHaveIsRefusedNamingIt() {
+		Map<String, String> before = TableSnapshot.of(this.jdbc);
+		assertField(
+				api().as("sekretariat")
+					.post("/api/meetings/" + this.fixture.meetingId() + "/items/" + this.fixture.itemId() + "/decision",
+							Map.of("minutes", "Referat", "nextFollowup", "2027-01-10")),
+				"nextFollowup", "is not a field of this request; known fields: minutes, nextFollowUp, participants");
+		assertField(submit(Map.of("urgnet", true)), "urgnet", "is not a field of this request");
+		Map<String, Object> nested = referral(FakeCpr.next(), "OTHER");
+		nested.put("subject", Map.of("cpr", FakeCpr.next(), "name", "Fiktiv", "adress", "Fiktivvej 1"));
+		assertField(api().as("buf").post("/api/referrals", nested), "subject.adress",
+				"known fields: address, cpr, name");
+		assertThat(TableSnapshot.of(this.jdbc)).isEqualTo(before);
+	}
+
 	@Test
 	void requestsTomcatOrTheFirewallRefuseAreProblemsToo() {
 		Map<String, String> before = TableSnapshot.of(this.jdbc);

@@ -42,6 +42,14 @@ final class DatabindPaths {
 	 * The client's value for a message, cut short and with control characters escaped, so
 	 * an answer never carries back a megabyte or a NUL.
 	 */
+	/** "; known fields: a, b" for an unknown field's problem, or nothing. */
+	static String knownFields(Collection<Object> known) {
+		if (known == null || known.isEmpty()) {
+			return "";
+		}
+		return known.stream().map(String::valueOf).sorted().collect(Collectors.joining(", ", "; known fields: ", ""));
+	}
+
 	static String quote(Object value) {
 		if (value == null) {
 			return "null";

@@ -11,6 +11,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -76,6 +77,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			String field = DatabindPaths.describe(databind.getPath());
 			String message = switch (databind) {
 				case RejectedText rejected -> rejected.reason();
+				case UnrecognizedPropertyException unknown ->
+					"is not a field of this request" + DatabindPaths.knownFields(unknown.getKnownPropertyIds());
 				case InvalidFormatException invalid when invalid.getTargetType() != null
 						&& invalid.getTargetType().isEnum() ->
 					"value " + DatabindPaths.quote(invalid.getValue()) + " is not allowed"

@@ -1,5 +1,6 @@
 package dk.coordination.web.internal;
 
+import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.cfg.EnumFeature;
@@ -7,9 +8,13 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 
 /**
  * Reads request bodies strictly. Jackson's defaults guess what a client meant: {@code 0}
@@ -24,6 +29,21 @@ class StrictJsonConfiguration {
 	@Bean
 	JsonMapperBuilderCustomizer strictRequestBodies() {
 		return StrictJsonConfiguration::strict;
+	}
+
+	/**
+	 * Request bodies are also refused when they carry a field the request does not have:
+	 * a misspelt optional field ({@code "nextFollowup"}) would otherwise be dropped
+	 * silently and the decision saved without it. Only the HTTP converter reads this
+	 * strictly; the service's own mapper keeps reading stored JSON (published agendas,
+	 * event publications) that an older version wrote with fields since removed. Ordered
+	 * last so it replaces the JSON converter Boot configured.
+	 */
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	ServerHttpMessageConvertersCustomizer strictRequestFields(JsonMapper jsonMapper) {
+		JsonMapper requests = jsonMapper.rebuild().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+		return (builder) -> builder.withJsonConverter(new JacksonJsonHttpMessageConverter(requests));
 	}
 
 	static void strict(JsonMapper.Builder builder) {

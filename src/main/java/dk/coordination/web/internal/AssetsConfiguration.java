@@ -40,7 +40,7 @@ class AssetsConfiguration implements WebMvcConfigurer {
 	private static final String DKFDS_LOCATION = "classpath:/static/assets/dkfds/";
 
 	/** Written by the build beside the assets; see pom.xml. */
-	private static final String DKFDS_PACKAGE = "META-INF/dkfds/package.json";
+	private static final String DKFDS_PACKAGE = "frontend/dkfds/package.json";
 
 	static final CacheControl VERSIONED = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 

@@ -114,7 +114,7 @@ class AssetsConfigurationTests {
 	@Test
 	void anythingBesidesDkfdsDistIsNotReachable() throws Exception {
 		// the version-reading package.json and the application's own files stay private
-		this.mvc.perform(get("/assets/dkfds/../../META-INF/dkfds/package.json")).andExpect(status().isNotFound());
+		this.mvc.perform(get("/assets/dkfds/../../frontend/dkfds/package.json")).andExpect(status().isNotFound());
 		this.mvc.perform(get("/assets/dkfds/%2e%2e/%2e%2e/application.yml")).andExpect(status().isNotFound());
 	}
 

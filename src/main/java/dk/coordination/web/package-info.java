@@ -5,6 +5,9 @@
  * rejected input with {@link dk.coordination.web.InvalidFieldException} or Spring's
  * {@code ErrorResponseException}.
  * <p>
+ * Also serves the front-end assets the pages share (DKFDS, htmx) under
+ * {@code /assets/**}, see {@code internal.AssetsConfiguration}.
+ * <p>
  * Uses no other module; every module that takes requests may use it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web API conventions",

@@ -1,8 +1,6 @@
 package dk.coordination;
 
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -12,6 +10,7 @@ import tools.jackson.databind.JsonNode;
 import dk.coordination.support.AccessMatrix;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static dk.coordination.support.AccessMatrix.body;
@@ -117,7 +116,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTestEnvironment {
 	private static final Map<String, String> SUBMITTER = Map.of("KK-BIF", "sekretariat", "KBH-POLITI", "politi",
 			"KRIMINALFORSORGEN", "kriminalforsorgen", "KK-BUF", "buf", "KK-SOF", "sof");
 
-	private static final String TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+	private static final String TODAY = TestClock.today().toString();
 
 	/**
 	 * The endpoints; {@code true} marks those that change the case, which get a case of

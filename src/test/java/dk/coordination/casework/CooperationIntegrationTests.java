@@ -1,7 +1,6 @@
 package dk.coordination.casework;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,7 +29,7 @@ class CooperationIntegrationTests extends IntegrationTestEnvironment {
 	@Autowired
 	private JdbcClient jdbc;
 
-	private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Copenhagen"));
+	private static final LocalDate TODAY = TestClock.today();
 
 	@Test
 	void aDisclosureUnderSection115CarriesItsRestrictionToTheReceivingOrganisation() {

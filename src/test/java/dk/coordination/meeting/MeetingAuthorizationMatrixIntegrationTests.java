@@ -16,6 +16,7 @@ import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.AccessMatrix;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +42,7 @@ class MeetingAuthorizationMatrixIntegrationTests extends IntegrationTestEnvironm
 
 	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
-	private static final LocalDate DAY = LocalDate.now(DANISH_TIME).plusDays(40);
+	private static final LocalDate DAY = TestClock.today().plusDays(40);
 
 	// the same answers for each of the four organisations that are not secretariat
 	private static final String OTHERS = """

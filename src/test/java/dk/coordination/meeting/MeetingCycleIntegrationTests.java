@@ -36,7 +36,7 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 
 	private static final ZoneId DANISH_TIME = ZoneId.of("Europe/Copenhagen");
 
-	private static final LocalDate TODAY = LocalDate.now(DANISH_TIME);
+	private static final LocalDate TODAY = TestClock.today();
 
 	@Test
 	void decisionsMoveCasesInOneTransactionAndTheNextProposalReflectsThem() {

@@ -32,6 +32,20 @@ public final class TestClock extends Clock {
 		setNow(day.atTime(12, 0).atZone(DanishTime.ZONE).toInstant());
 	}
 
+	/** The service's "now": the set instant, or the real time. */
+	public static Instant now() {
+		Instant fixed = FIXED.get();
+		return (fixed != null) ? fixed : Instant.now();
+	}
+
+	/**
+	 * The Danish day the service sees, so a test's "today" and the service's never
+	 * disagree, not even around midnight or while a test has set the day.
+	 */
+	public static LocalDate today() {
+		return LocalDate.ofInstant(now(), DanishTime.ZONE);
+	}
+
 	/** Back to the real time. */
 	public static void reset() {
 		FIXED.set(null);
@@ -66,8 +80,7 @@ public final class TestClock extends Clock {
 
 	@Override
 	public Instant instant() {
-		Instant fixed = FIXED.get();
-		return (fixed != null) ? fixed : Instant.now();
+		return now();
 	}
 
 	@TestConfiguration(proxyBeanMethods = false)

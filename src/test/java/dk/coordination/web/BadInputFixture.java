@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dk.coordination.support.Api;
 import dk.coordination.support.FakeCpr;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 
@@ -22,7 +23,7 @@ record BadInputFixture(UUID caseId, UUID referralId, UUID taskId, String partici
 		Instant createdFrom) {
 
 	static BadInputFixture create(Api api, JdbcClient jdbc) {
-		Instant start = Instant.now();
+		Instant start = TestClock.now();
 		String concern = "Fiktiv bekymring til test af forkert input " + UUID.randomUUID();
 		Map<String, Object> referral = referral(FakeCpr.next(), "OTHER");
 		referral.put("concern", concern);

@@ -7,7 +7,6 @@ import dk.coordination.casework.internal.CaseViews.CaseSummary;
 import dk.coordination.casework.internal.CaseViews.EarlierCase;
 import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
 import dk.coordination.casework.internal.CaseViews.ParticipantView;
-import dk.coordination.casework.internal.CaseViews.ReferralView;
 import dk.coordination.casework.internal.CaseViews.StatusReportView;
 import dk.coordination.casework.internal.CaseViews.TaskView;
 

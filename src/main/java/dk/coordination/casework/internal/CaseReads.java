@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -109,6 +110,18 @@ class CaseReads {
 	void ownReferrals(List<Referral> shown, String purpose) {
 		this.accessLog.recordAll(
 				shown.stream().map((referral) -> read(referral.getConcernCase(), "OWN_REFERRAL", purpose)).toList());
+	}
+
+	/**
+	 * The secretariat's follow-up list: task descriptions are about the person, so each
+	 * case listed is a read.
+	 * @param cases the cases listed, by id, with the keyed hash of their person's CPR
+	 */
+	void followUps(Map<UUID, String> cases, String purpose) {
+		this.accessLog.recordAll(cases.entrySet()
+			.stream()
+			.map((shown) -> new PersonalDataRead(shown.getKey(), shown.getValue(), "FOLLOW_UPS", purpose))
+			.toList());
 	}
 
 	List<ParticipantView> participants(Access access, List<CaseParticipant> shown, String purpose) {

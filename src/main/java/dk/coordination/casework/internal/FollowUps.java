@@ -14,8 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import dk.coordination.audit.AccessLog;
-import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.DanishTime;
@@ -33,14 +31,14 @@ class FollowUps {
 
 	private final JdbcClient jdbc;
 
-	private final AccessLog accessLog;
+	private final CaseReads reads;
 
 	private final Clock clock;
 
-	FollowUps(CoordinationUnits units, JdbcClient jdbc, AccessLog accessLog, Clock clock) {
+	FollowUps(CoordinationUnits units, JdbcClient jdbc, CaseReads reads, Clock clock) {
 		this.units = units;
 		this.jdbc = jdbc;
-		this.accessLog = accessLog;
+		this.reads = reads;
 		this.clock = clock;
 	}
 
@@ -57,10 +55,7 @@ class FollowUps {
 		List<Row> rows = dueOn(unitCodes, LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
 		Map<UUID, String> cases = new LinkedHashMap<>();
 		rows.forEach((row) -> cases.putIfAbsent(row.item().caseId(), row.subjectCprHash()));
-		this.accessLog.recordAll(cases.entrySet()
-			.stream()
-			.map((shown) -> new PersonalDataRead(shown.getKey(), shown.getValue(), "FOLLOW_UPS", purpose))
-			.toList());
+		this.reads.followUps(cases, purpose);
 		return rows.stream().map(Row::item).toList();
 	}
 

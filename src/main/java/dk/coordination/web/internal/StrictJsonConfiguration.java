@@ -1,5 +1,8 @@
 package dk.coordination.web.internal;
 
+import java.util.List;
+import java.util.Map;
+
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
@@ -26,6 +29,21 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 @Configuration(proxyBeanMethods = false)
 class StrictJsonConfiguration {
 
+	// for each kind of value, the JSON shapes that are a client's bug rather than a value
+	private static final Map<LogicalType, List<CoercionInputShape>> REFUSED = Map.of(LogicalType.Enum,
+			List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString),
+			LogicalType.Boolean,
+			List.of(CoercionInputShape.String, CoercionInputShape.Integer, CoercionInputShape.Float,
+					CoercionInputShape.EmptyString),
+			LogicalType.Integer,
+			List.of(CoercionInputShape.String, CoercionInputShape.Float, CoercionInputShape.Boolean,
+					CoercionInputShape.EmptyString),
+			LogicalType.Float,
+			List.of(CoercionInputShape.String, CoercionInputShape.Boolean, CoercionInputShape.EmptyString),
+			LogicalType.DateTime,
+			List.of(CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.EmptyString),
+			LogicalType.OtherScalar, List.of(CoercionInputShape.EmptyString));
+
 	@Bean
 	JsonMapperBuilderCustomizer strictRequestBodies() {
 		return StrictJsonConfiguration::strict;
@@ -47,33 +65,11 @@ class StrictJsonConfiguration {
 	}
 
 	static void strict(JsonMapper.Builder builder) {
-		builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
-			.withCoercionConfig(LogicalType.Enum,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Boolean,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Integer,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.Float,
-					(config) -> config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.DateTime,
-					(config) -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-						.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.withCoercionConfig(LogicalType.OtherScalar,
-					(config) -> config.setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail))
-			.addModule(new SimpleModule("strict-input").addDeserializer(String.class, new InputTextDeserializer())
-				.setDeserializerModifier(DateTimeAsText.modifier()));
+		builder.enable(EnumFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+		REFUSED.forEach((type, shapes) -> builder.withCoercionConfig(type,
+				(config) -> shapes.forEach((shape) -> config.setCoercion(shape, CoercionAction.Fail))));
+		builder.addModule(new SimpleModule("strict-input").addDeserializer(String.class, new InputTextDeserializer())
+			.setDeserializerModifier(DateTimeAsText.modifier()));
 	}
 
 }

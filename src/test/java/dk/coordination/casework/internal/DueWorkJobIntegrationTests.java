@@ -1,7 +1,5 @@
 package dk.coordination.casework.internal;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -15,6 +13,7 @@ import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
 import dk.coordination.support.FakeCpr;
 import dk.coordination.support.Race;
+import dk.coordination.support.TestClock;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +34,7 @@ class DueWorkJobIntegrationTests extends IntegrationTestEnvironment {
 	void twoInstancesStartingTogetherRunTheJobOnceAndTheSecretariatIsTold() throws Exception {
 		String caseId = caseIdOf(api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER")));
 		Response read = api().as("sekretariat").get("/api/cases/" + caseId);
-		String today = LocalDate.now(ZoneId.of("Europe/Copenhagen")).toString();
+		String today = TestClock.today().toString();
 		assertThat(api().as("sekretariat")
 			.header("If-Match", read.header("ETag").orElseThrow())
 			.put("/api/cases/" + caseId + "/follow-up", Map.of("date", today))

@@ -23,6 +23,7 @@ import dk.coordination.support.EmbeddedDatabase;
 import dk.coordination.support.FakeCpr;
 import dk.coordination.support.FreePorts;
 import dk.coordination.support.KeycloakServer;
+import dk.coordination.support.WebSession;
 
 /**
  * Base of the integration tests: one embedded PostgreSQL and one Keycloak per test JVM,
@@ -130,6 +131,27 @@ public abstract class IntegrationTestEnvironment {
 			}
 		}
 		return caseId;
+	}
+
+	/**
+	 * A web session logged in as a demo user through Keycloak's login page, for testing
+	 * the pages over real HTTP.
+	 */
+	protected WebSession web(String username) {
+		return WebSession.loggedIn(this.port, username);
+	}
+
+	/** A web session that has not logged in. */
+	protected WebSession anonymousWeb() {
+		return WebSession.anonymous(this.port);
+	}
+
+	protected int port() {
+		return this.port;
+	}
+
+	protected JdbcClient jdbc() {
+		return this.jdbc;
 	}
 
 	protected Api api() {

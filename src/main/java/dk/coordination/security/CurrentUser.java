@@ -2,12 +2,15 @@ package dk.coordination.security;
 
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.authentication.OAuth2AuthenticationToken;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
@@ -54,7 +57,10 @@ public record CurrentUser(String username, String organisation, Set<Role> roles)
 		return this.organisation != null && this.organisation.equals(organisationCode);
 	}
 
-	/** The caller of the current request, if the request carries a valid token. */
+	/**
+	 * The caller of the current request, if it carries a valid token or belongs to a
+	 * logged-in web session.
+	 */
 	public static Optional<CurrentUser> current() {
 		return from(SecurityContextHolder.getContext().getAuthentication());
 	}
@@ -67,13 +73,25 @@ public record CurrentUser(String username, String organisation, Set<Role> roles)
 		return current().orElseThrow(() -> new IllegalStateException("No authenticated user in this context"));
 	}
 
+	/**
+	 * The caller of an API request (a bearer token) or of a page (a web login, whose ID
+	 * token carries the same claims); nobody for anything else.
+	 */
 	static Optional<CurrentUser> from(Authentication authentication) {
-		if (!(authentication instanceof JwtAuthenticationToken token)) {
+		Map<String, Object> claims;
+		if (authentication instanceof JwtAuthenticationToken token) {
+			claims = token.getToken().getClaims();
+		}
+		else if (authentication instanceof OAuth2AuthenticationToken login
+				&& login.getPrincipal() instanceof OidcUser user) {
+			claims = user.getClaims();
+		}
+		else {
 			return Optional.empty();
 		}
-		Object organisation = token.getToken().getClaims().get(ORGANISATION_CLAIM);
-		return Optional.of(new CurrentUser(token.getName(), (organisation instanceof String code) ? code : null,
-				rolesOf(token.getAuthorities())));
+		Object organisation = claims.get(ORGANISATION_CLAIM);
+		return Optional.of(new CurrentUser(authentication.getName(),
+				(organisation instanceof String code) ? code : null, rolesOf(authentication.getAuthorities())));
 	}
 
 	private static Set<Role> rolesOf(Collection<? extends GrantedAuthority> authorities) {

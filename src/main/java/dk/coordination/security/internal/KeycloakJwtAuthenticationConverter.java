@@ -26,11 +26,16 @@ final class KeycloakJwtAuthenticationConverter implements Converter<Jwt, Abstrac
 	@Override
 	public AbstractAuthenticationToken convert(Jwt jwt) {
 		String username = jwt.getClaimAsString(USERNAME_CLAIM);
-		return new JwtAuthenticationToken(jwt, authorities(jwt), (username != null) ? username : jwt.getSubject());
+		return new JwtAuthenticationToken(jwt, authorities(jwt.getClaims()),
+				(username != null) ? username : jwt.getSubject());
 	}
 
-	static Collection<GrantedAuthority> authorities(Jwt jwt) {
-		Object realmAccess = jwt.getClaims().get("realm_access");
+	/**
+	 * The authorities of a token's claims; an access token and the web login's ID token
+	 * carry the realm roles the same way.
+	 */
+	static Collection<GrantedAuthority> authorities(Map<String, Object> claims) {
+		Object realmAccess = claims.get("realm_access");
 		if (!(realmAccess instanceof Map<?, ?> access) || !(access.get("roles") instanceof Collection<?> roles)) {
 			return List.of();
 		}

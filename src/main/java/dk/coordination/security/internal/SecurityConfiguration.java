@@ -4,6 +4,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -17,17 +18,25 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 import dk.coordination.security.Role;
 
 /**
- * HTTP security of the API: stateless bearer tokens from Keycloak (issuer and audience
- * checked by Boot's resource-server configuration, see {@code application.yml}), coarse
- * role rules per endpoint here; who may see which case is decided per case by the
- * casework module.
+ * HTTP security of the API (the paths in {@link #API_PATHS}): stateless bearer tokens
+ * from Keycloak (issuer and audience checked by Boot's resource-server configuration, see
+ * {@code application.yml}), coarse role rules per endpoint here; who may see which case
+ * is decided per case by the casework module.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	private static final String[] CASE_ROLES = realmRoles(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER);
 
+	/**
+	 * The paths this chain answers; every other path belongs to the pages' chain
+	 * ({@link WebSecurityConfiguration}).
+	 */
+	static final String[] API_PATHS = { "/api/**", "/actuator/**", "/v3/api-docs/**", "/swagger-ui/**",
+			"/swagger-ui.html" };
+
 	@Bean
+	@Order(1)
 	SecurityFilterChain apiSecurity(HttpSecurity http, JsonMapper jsonMapper) throws Exception {
 		ProblemResponses problems = new ProblemResponses(jsonMapper);
 		BearerTokenAuthenticationEntryPoint bearerEntryPoint = new BearerTokenAuthenticationEntryPoint();
@@ -40,7 +49,8 @@ class SecurityConfiguration {
 		};
 		AccessDeniedHandler forbidden = (request, response, exception) -> problems.write(request, response,
 				HttpStatus.FORBIDDEN, "Your roles do not allow this request.");
-		http.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+		http.securityMatcher(API_PATHS)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			// bearer tokens are not sent automatically by browsers, so CSRF protection
 			// has nothing to guard
 			.csrf((csrf) -> csrf.disable())
@@ -48,7 +58,7 @@ class SecurityConfiguration {
 			.securityContext((context) -> context.requireExplicitSave(true))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
-						"/swagger-ui.html", "/error")
+						"/swagger-ui.html")
 				.permitAll()
 				.requestMatchers(HttpMethod.PUT, "/api/units/*/secretariat-model", "/api/units/*/follow-up-default")
 				.hasRole(Role.ADMIN.realmRole())
@@ -83,7 +93,7 @@ class SecurityConfiguration {
 				"The request's URL, method or headers are not accepted by this service.");
 	}
 
-	private static String[] realmRoles(Role... roles) {
+	static String[] realmRoles(Role... roles) {
 		String[] names = new String[roles.length];
 		for (int i = 0; i < roles.length; i++) {
 			names[i] = roles[i].realmRole();

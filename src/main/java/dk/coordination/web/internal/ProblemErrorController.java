@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -15,16 +16,22 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The servlet container's error page ({@code /error}), in place of Boot's, which answers
  * JSON of its own shape or an HTML page. Errors arrive here when something outside Spring
- * MVC sent one (a filter, Tomcat); the cause is logged where it happened and not told to
- * the client. Asked for directly, there is nothing here.
+ * MVC sent one (a filter, Tomcat, the pages' security); a browser asking for a page gets
+ * the Danish error page, everything else a problem document. The cause is logged where it
+ * happened and not told to the client. Asked for directly, there is nothing here.
  */
 @RestController
 class ProblemErrorController implements ErrorController {
 
 	@RequestMapping("${server.error.path:/error}")
-	ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
+	Object error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
 		int status = (code instanceof Integer number && number >= 400) ? number : HttpStatus.NOT_FOUND.value();
+		Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		String path = (uri instanceof String text) ? text.substring(request.getContextPath().length()) : "";
+		if (PageErrorResolver.isPageRequest(path, request)) {
+			return PageErrorResolver.errorPage(HttpStatus.resolve(status) != null ? status : 500);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
 				ProblemJson.detailFor(status));
 		return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);

@@ -3,10 +3,12 @@ package dk.coordination.web.internal;
 import jakarta.servlet.RequestDispatcher;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.servlet.ModelAndView;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,7 +25,7 @@ class ErrorPagesTests {
 		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "java.lang.IllegalStateException: pool exhausted");
 		request.setAttribute(RequestDispatcher.ERROR_EXCEPTION, new IllegalStateException("pool exhausted"));
 
-		ResponseEntity<ProblemDetail> answer = new ProblemErrorController().error(request);
+		ResponseEntity<ProblemDetail> answer = problem(new ProblemErrorController().error(request));
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(500);
 		assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -32,11 +34,35 @@ class ErrorPagesTests {
 
 	@Test
 	void askedForDirectlyThereIsNothingAtError() {
-		ResponseEntity<ProblemDetail> answer = new ProblemErrorController()
-			.error(new MockHttpServletRequest("GET", "/error"));
+		ResponseEntity<ProblemDetail> answer = problem(
+				new ProblemErrorController().error(new MockHttpServletRequest("GET", "/error")));
 
 		assertThat(answer.getStatusCode().value()).isEqualTo(404);
 		assertThat(answer.getBody().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aBrowserAskingForAPageGetsTheDanishErrorPageButTheApiKeepsItsProblem() {
+		MockHttpServletRequest page = new MockHttpServletRequest("GET", "/error");
+		page.addHeader("Accept", "text/html,application/xhtml+xml");
+		page.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 403);
+		page.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/sager/123");
+		ModelAndView shown = (ModelAndView) new ProblemErrorController().error(page);
+		assertThat(shown.getViewName()).isEqualTo("web/fejl");
+		assertThat(shown.getStatus()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(shown.getModel()).containsEntry("status", 403);
+
+		MockHttpServletRequest api = new MockHttpServletRequest("GET", "/error");
+		api.addHeader("Accept", "text/html");
+		api.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, 403);
+		api.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, "/api/cases");
+		assertThat(problem(new ProblemErrorController().error(api)).getHeaders().getContentType())
+			.isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static ResponseEntity<ProblemDetail> problem(Object answer) {
+		return (ResponseEntity<ProblemDetail>) answer;
 	}
 
 	@Test

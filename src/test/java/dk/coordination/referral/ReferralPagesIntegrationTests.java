@@ -125,7 +125,12 @@ class ReferralPagesIntegrationTests extends IntegrationTestEnvironment {
 			.contains("<a href=\"#unit\">Koordineringsenheden findes ikke. Vælg en fra listen.</a>")
 			.containsPattern("id=\"legalBasis-BARNETS_LOV\"[^>]*checked=\"checked\"")
 			.contains(">Fiktiv bekymring</textarea>");
+		// everything right but a name of spaces, which the API refuses too
+		typed.put("unit", "KBH");
+		typed.put("name", "   ");
+		Page blankName = buf.submit("/bekymringer", typed);
 		assertThat(referrals()).isEqualTo(before);
+		assertThat(blankName.html()).contains("<a href=\"#name\">Skriv borgerens navn.</a>");
 	}
 
 	@Test

@@ -16,6 +16,9 @@ public interface CoordinationUnits {
 
 	Optional<UnitDetails> find(String unitCode);
 
+	/** Every unit, by name: what a submitter may send a concern to. */
+	List<UnitDetails> all();
+
 	/**
 	 * True exactly when the user has the role {@code secretariat-staff} and belongs to
 	 * the organisation that the unit's current model makes secretariat.

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,6 +41,11 @@ class UnitService implements CoordinationUnits {
 	@Override
 	public Optional<UnitDetails> find(String unitCode) {
 		return this.units.findById(unitCode).map(CoordinationUnit::toDetails);
+	}
+
+	@Override
+	public List<UnitDetails> all() {
+		return this.units.findAll(Sort.by("name", "code")).stream().map(CoordinationUnit::toDetails).toList();
 	}
 
 	@Override

@@ -35,6 +35,9 @@ public interface CoordinationUnits {
 	 */
 	List<OrganisationDetails> organisations(Collection<String> organisationCodes);
 
+	/** Every registered organisation, by name: what a page offers to choose from. */
+	List<OrganisationDetails> allOrganisations();
+
 	/**
 	 * True when the organisation is a department of the municipality the unit belongs to:
 	 * the organisations that may use the municipality's own coordination space on the

@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +41,8 @@ public final class WebSession {
 	private final HttpClient http;
 
 	private String csrfToken;
+
+	private final List<URI> visited = new ArrayList<>();
 
 	private WebSession(String baseUrl) {
 		this.baseUrl = baseUrl;
@@ -109,6 +112,14 @@ public final class WebSession {
 		return send(post(uri(path), fields));
 	}
 
+	/**
+	 * Every address this session requested, redirects included, in order: what a
+	 * browser's history and the servers' access logs would hold.
+	 */
+	public List<URI> visited() {
+		return List.copyOf(this.visited);
+	}
+
 	/** The value of a cookie this session holds for the service, if any. */
 	public Optional<String> cookie(String name) {
 		return this.cookies.valueOf(URI.create(this.baseUrl), name);
@@ -165,6 +176,7 @@ public final class WebSession {
 	}
 
 	private HttpResponse<String> exchange(HttpRequest request) {
+		this.visited.add(request.uri());
 		try {
 			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 		}

@@ -29,6 +29,7 @@ import dk.coordination.audit.ReadPurpose;
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.CaseWorkflow;
 import dk.coordination.casework.ClosingReason;
+import dk.coordination.casework.ConcernCategory;
 import dk.coordination.casework.internal.CaseService.VersionedCase;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.casework.internal.CaseViews.CaseView;
@@ -49,11 +50,49 @@ class CaseController {
 		this.cases = cases;
 	}
 
+	/**
+	 * The cases the caller may see, filtered (see {@link CaseFilter}). {@code q} is a
+	 * case number; a CPR number is searched with {@link #search}, since a query string
+	 * ends up in proxy and server access logs.
+	 */
 	@GetMapping
-	CasePage list(@RequestParam(required = false) CaseStatus status, @RequestParam(required = false) String cursor,
+	CasePage list(@RequestParam(required = false) CaseStatus status,
+			@RequestParam(required = false) ConcernCategory category,
+			@RequestParam(required = false) @Size(max = 64) String organisation,
+			@RequestParam(required = false) Boolean urgent, @RequestParam(required = false) Boolean due,
+			@RequestParam(required = false) Boolean newInformation,
+			@RequestParam(required = false) @Size(max = 64) String q, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size,
 			@ReadPurpose("Overblik over sager") String purpose) {
-		return this.cases.list(CurrentUser.required(), status, cursor, size, purpose);
+		if (CaseService.looksLikeCpr(q)) {
+			throw new InvalidFieldException("q", CPR_IN_QUERY);
+		}
+		CaseFilter filter = new CaseFilter(status, category, organisation, urgent, due, newInformation,
+				this.cases.searchFor(q, "q"));
+		return this.cases.list(CurrentUser.required(), filter, cursor, size, purpose);
+	}
+
+	/**
+	 * The case list with its filters in the body, for a search by CPR number (or case
+	 * number) that must stay out of the query string.
+	 */
+	@PostMapping("/search")
+	CasePage search(@Valid @RequestBody SearchRequest request, @ReadPurpose("Overblik over sager") String purpose) {
+		CaseFilter filter = new CaseFilter(request.status(), request.category(), request.organisation(),
+				request.urgent(), request.due(), request.newInformation(), this.cases.searchFor(request.q(), "q"));
+		return this.cases.list(CurrentUser.required(), filter, request.cursor(),
+				(request.size() != null) ? request.size() : 20, purpose);
+	}
+
+	static final String CPR_IN_QUERY = "a CPR number is not accepted in the query string, where proxies and access "
+			+ "logs keep it; send it in the body: POST /api/cases/search with {\"q\": \"…\"}";
+
+	/**
+	 * @param q a case number or a CPR number, matched exactly
+	 */
+	record SearchRequest(CaseStatus status, ConcernCategory category, @Size(max = 64) String organisation,
+			Boolean urgent, Boolean due, Boolean newInformation, @Size(max = 64) String q,
+			@Size(max = 200) String cursor, @Min(1) @Max(100) Integer size) {
 	}
 
 	@GetMapping("/{id}")

@@ -3,7 +3,6 @@ package dk.coordination.casework.internal;
 import org.mapstruct.Mapper;
 import org.mapstruct.Mapping;
 
-import dk.coordination.casework.internal.CaseViews.CaseSummary;
 import dk.coordination.casework.internal.CaseViews.EarlierCase;
 import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
 import dk.coordination.casework.internal.CaseViews.ParticipantView;
@@ -12,11 +11,6 @@ import dk.coordination.casework.internal.CaseViews.TaskView;
 
 @Mapper
 interface CaseMapper {
-
-	@Mapping(target = "caseId", source = "id")
-	@Mapping(target = "unit", source = "unitCode")
-	@Mapping(target = "subjectCpr", source = "subjectCprMasked")
-	CaseSummary toSummary(ConcernCase concernCase);
 
 	@Mapping(target = "caseId", source = "id")
 	EarlierCase toEarlierCase(ConcernCase concernCase);

@@ -1,20 +1,27 @@
 package dk.coordination.casework.internal;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
+import jakarta.persistence.Query;
 
 import org.springframework.stereotype.Component;
 
-import dk.coordination.casework.CaseStatus;
-
 /**
- * The case list, restricted to what the caller may see and paged by key (see
- * {@link CaseCursor}). The JPQL is assembled from the parts that apply so PostgreSQL
- * never has to plan around "parameter is null" tests.
+ * The case list, restricted to what the caller may see, narrowed by a {@link CaseFilter}
+ * and paged by key (see {@link CaseCursor}). Native SQL, because "urgent" and "due" are
+ * the database views {@code urgent_case} and {@code due_work}, the one definition of each
+ * that the follow-up list, the daily job and the agenda proposal use too. The SQL is
+ * assembled from the parts that apply so PostgreSQL never has to plan around "parameter
+ * is null" tests.
  */
 @Component
 class CaseQueries {
@@ -29,46 +36,86 @@ class CaseQueries {
 	 * @param secretariatUnits units whose every case the caller sees
 	 * @param organisation the caller's organisation, which sees the cases it takes part
 	 * in (not those it only submitted concerns to); null for none
+	 * @param today the day "due" is judged on, in Danish time
 	 * @return up to {@code limit} cases, newest first
 	 */
-	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String organisation, CaseStatus status,
-			CaseCursor after, int limit) {
+	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String organisation, CaseFilter filter,
+			LocalDate today, CaseCursor after, int limit) {
 		List<String> visibility = new ArrayList<>();
+		Map<String, Object> parameters = new LinkedHashMap<>();
 		if (!secretariatUnits.isEmpty()) {
-			visibility.add("c.unitCode in :units");
+			visibility.add("c.unit_code in (:units)");
+			parameters.put("units", secretariatUnits);
 		}
 		if (organisation != null) {
-			visibility.add(
-					"exists (select 1 from CaseParticipant p where p.caseId = c.id and p.organisation = :org and p.endedAt is null)");
+			visibility.add("exists (select 1 from case_participant p where p.case_id = c.id"
+					+ " and p.organisation = :org and p.ended_at is null)");
+			parameters.put("org", organisation);
 		}
 		if (visibility.isEmpty()) {
 			return List.of();
 		}
-		StringBuilder jpql = new StringBuilder("select c from ConcernCase c where (")
+		StringBuilder sql = new StringBuilder("select c.* from concern_case c where (")
 			.append(String.join(" or ", visibility))
 			.append(')');
-		if (status != null) {
-			jpql.append(" and c.status = :status");
+		if (filter.status() != null) {
+			sql.append(" and c.status = :status");
+			parameters.put("status", filter.status().name());
+		}
+		if (filter.category() != null) {
+			sql.append(" and exists (select 1 from referral r where r.case_id = c.id and r.category = :category)");
+			parameters.put("category", filter.category().name());
+		}
+		if (filter.organisation() != null) {
+			sql.append(" and exists (select 1 from case_participant fp where fp.case_id = c.id"
+					+ " and fp.organisation = :filterOrg and fp.ended_at is null)");
+			parameters.put("filterOrg", filter.organisation());
+		}
+		if (filter.urgent() != null) {
+			sql.append(filter.urgent() ? " and" : " and not")
+				.append(" exists (select 1 from urgent_case u where u.case_id = c.id)");
+		}
+		if (filter.due() != null) {
+			sql.append(filter.due() ? " and" : " and not")
+				.append(" exists (select 1 from due_work d where d.case_id = c.id and d.due_on <= :today)");
+			parameters.put("today", today);
+		}
+		if (filter.newInformation() != null) {
+			sql.append(" and c.new_information = :newInformation");
+			parameters.put("newInformation", filter.newInformation());
+		}
+		if (filter.search() != null && filter.search().isPerson()) {
+			sql.append(" and c.subject_cpr_hash = :cprHash");
+			parameters.put("cprHash", filter.search().subjectCprHash());
+		}
+		else if (filter.search() != null) {
+			sql.append(" and c.case_number = :caseNumber");
+			parameters.put("caseNumber", filter.search().caseNumber());
 		}
 		if (after != null) {
-			jpql.append(" and (c.createdAt < :afterTime or (c.createdAt = :afterTime and c.id < :afterId))");
+			sql.append(" and (c.created_at < :afterTime or (c.created_at = :afterTime and c.id < :afterId))");
+			parameters.put("afterTime", after.createdAt());
+			parameters.put("afterId", after.id());
 		}
-		jpql.append(" order by c.createdAt desc, c.id desc");
-		TypedQuery<ConcernCase> query = this.entityManager.createQuery(jpql.toString(), ConcernCase.class);
-		if (!secretariatUnits.isEmpty()) {
-			query.setParameter("units", secretariatUnits);
+		sql.append(" order by c.created_at desc, c.id desc");
+		Query query = this.entityManager.createNativeQuery(sql.toString(), ConcernCase.class);
+		parameters.forEach(query::setParameter);
+		@SuppressWarnings("unchecked")
+		List<ConcernCase> cases = query.setMaxResults(limit).getResultList();
+		return cases;
+	}
+
+	/** Which of these cases a submitter marked urgent ({@code urgent_case}). */
+	Set<UUID> urgentAmong(Collection<UUID> caseIds) {
+		if (caseIds.isEmpty()) {
+			return Set.of();
 		}
-		if (organisation != null) {
-			query.setParameter("org", organisation);
-		}
-		if (status != null) {
-			query.setParameter("status", status);
-		}
-		if (after != null) {
-			query.setParameter("afterTime", after.createdAt());
-			query.setParameter("afterId", after.id());
-		}
-		return query.setMaxResults(limit).getResultList();
+		@SuppressWarnings("unchecked")
+		List<UUID> urgent = this.entityManager
+			.createNativeQuery("select u.case_id from urgent_case u where u.case_id in (:ids)", UUID.class)
+			.setParameter("ids", caseIds)
+			.getResultList();
+		return new HashSet<>(urgent);
 	}
 
 }

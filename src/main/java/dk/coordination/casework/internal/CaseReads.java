@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
@@ -97,10 +98,18 @@ class CaseReads {
 				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList());
 	}
 
-	/** A page of the case list: each line shows a name, so each is a read. */
-	List<CaseSummary> summaries(List<ConcernCase> shown, String purpose) {
+	/**
+	 * A page of the case list: each line shows a name, so each is a read.
+	 * @param urgent the ids of the shown cases a submitter marked urgent
+	 */
+	List<CaseSummary> summaries(List<ConcernCase> shown, Set<UUID> urgent, String purpose) {
 		this.accessLog.recordAll(shown.stream().map((shownCase) -> read(shownCase, "CASE_LIST", purpose)).toList());
-		return shown.stream().map(this.mapper::toSummary).toList();
+		return shown.stream()
+			.map((shownCase) -> new CaseSummary(shownCase.getId(), shownCase.getCaseNumber(), shownCase.getUnitCode(),
+					shownCase.getStatus(), shownCase.getClosingReason(), shownCase.getSubjectName(),
+					shownCase.getSubjectCprMasked(), shownCase.isNewInformation(), urgent.contains(shownCase.getId()),
+					shownCase.getFollowUpDate(), shownCase.getCreatedAt(), shownCase.getUpdatedAt()))
+			.toList();
 	}
 
 	/**

@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import jakarta.persistence.EntityManager;
 
@@ -32,10 +34,12 @@ import dk.coordination.casework.NewReferral;
 import dk.coordination.casework.ReferralAttached;
 import dk.coordination.casework.SubmittedReferral;
 import dk.coordination.casework.internal.CaseAccess.Access;
+import dk.coordination.casework.internal.CaseFilter.CaseSearch;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.casework.internal.CaseViews.ReferralView;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
+import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.security.Role;
@@ -53,6 +57,8 @@ import dk.coordination.web.DanishTime;
 @Transactional(readOnly = true)
 @EnableConfigurationProperties(CaseworkProperties.class)
 class CaseService implements CaseIntake {
+
+	private static final Pattern CPR_SHAPE = Pattern.compile("\\d{6}-?\\d{4}");
 
 	private final ConcernCaseRepository cases;
 
@@ -205,16 +211,58 @@ class CaseService implements CaseIntake {
 		return shown(this.access.requireVisible(caseId, user), purpose);
 	}
 
+	/**
+	 * A page of the cases the caller may see, narrowed by the filter; the filter is part
+	 * of the query, so the cursor continues the filtered list.
+	 * @throws InvalidFieldException for an organisation that does not exist
+	 */
 	@Transactional
-	CasePage list(CurrentUser user, CaseStatus status, String cursor, int size, String purpose) {
+	CasePage list(CurrentUser user, CaseFilter filter, String cursor, int size, String purpose) {
+		if (filter.organisation() != null && !this.units.organisationExists(filter.organisation())) {
+			throw new InvalidFieldException("organisation", "no organisation with code " + filter.organisation());
+		}
 		CaseCursor after = (cursor != null) ? CaseCursor.decode(cursor) : null;
 		Set<String> secretariatUnits = this.units.secretariatUnits(user);
-		List<ConcernCase> page = this.queries.visibleCases(secretariatUnits, user.organisation(), status, after,
+		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
+		List<ConcernCase> page = this.queries.visibleCases(secretariatUnits, user.organisation(), filter, today, after,
 				size + 1);
 		boolean more = page.size() > size;
 		List<ConcernCase> shown = more ? page.subList(0, size) : page;
-		return new CasePage(this.reads.summaries(shown, purpose),
+		Set<UUID> urgent = this.queries.urgentAmong(shown.stream().map(ConcernCase::getId).toList());
+		return new CasePage(this.reads.summaries(shown, urgent, purpose),
 				more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
+	}
+
+	/**
+	 * What a search text means: a CPR number (ten digits, with or without the dash)
+	 * becomes the keyed hash the case stores, anything else a case number, matched
+	 * exactly (case numbers are upper case, so typed lower case still matches).
+	 * @return null for no search
+	 * @throws InvalidFieldException named {@code field} for ten digits whose date part is
+	 * not a date
+	 */
+	CaseSearch searchFor(String text, String field) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String stripped = text.strip();
+		if (looksLikeCpr(stripped)) {
+			CprNumber cpr;
+			try {
+				cpr = CprNumber.parse(stripped);
+			}
+			catch (IllegalArgumentException ex) {
+				throw new InvalidFieldException(field, ex.getMessage());
+			}
+			return new CaseSearch(null, this.cprProtector.hash(cpr), cpr.masked());
+		}
+		String caseNumber = stripped.toUpperCase(Locale.ROOT);
+		return new CaseSearch(caseNumber, null, caseNumber);
+	}
+
+	/** Ten digits, the dash optional: what is searched as a CPR number. */
+	static boolean looksLikeCpr(String text) {
+		return text != null && CPR_SHAPE.matcher(text.strip()).matches();
 	}
 
 	@Transactional

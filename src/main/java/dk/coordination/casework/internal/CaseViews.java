@@ -24,9 +24,15 @@ final class CaseViews {
 	private CaseViews() {
 	}
 
-	/** A line of the case list: the CPR number only masked. */
+	/**
+	 * A line of the case list: the CPR number only masked.
+	 *
+	 * @param urgent a submitter marked a concern on the case urgent
+	 * @param followUpDate when the secretariat looks at the case next, if set
+	 */
 	record CaseSummary(UUID caseId, String caseNumber, String unit, CaseStatus status, ClosingReason closingReason,
-			String subjectName, String subjectCpr, boolean newInformation, Instant createdAt, Instant updatedAt) {
+			String subjectName, String subjectCpr, boolean newInformation, boolean urgent, LocalDate followUpDate,
+			Instant createdAt, Instant updatedAt) {
 	}
 
 	/**

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -123,6 +125,25 @@ class MeetingService {
 			.stream()
 			.map(this::view)
 			.toList();
+	}
+
+	/**
+	 * The next meeting the caller may see that is still to be held: of a unit where the
+	 * caller is secretariat, or one the caller's organisation is invited to.
+	 */
+	@Transactional(readOnly = true)
+	Optional<MeetingView> next(CurrentUser user) {
+		Set<String> secretariatUnits = this.units.secretariatUnits(user);
+		String organisation = isStaff(user) ? user.organisation() : "";
+		if (secretariatUnits.isEmpty() && organisation.isEmpty()) {
+			return Optional.empty();
+		}
+		// an empty "in ()" is not SQL; no unit has an empty code
+		Set<String> units = secretariatUnits.isEmpty() ? Set.of("") : secretariatUnits;
+		return this.meetings.findComing(this.clock.instant(), units, organisation, Limit.of(1))
+			.stream()
+			.findFirst()
+			.map(this::view);
 	}
 
 	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)

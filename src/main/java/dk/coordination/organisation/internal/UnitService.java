@@ -1,6 +1,7 @@
 package dk.coordination.organisation.internal;
 
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +75,15 @@ class UnitService implements CoordinationUnits {
 		return organisationCodes.stream()
 			.filter(found::containsKey)
 			.map((code) -> found.get(code).toDetails())
+			.toList();
+	}
+
+	@Override
+	public List<OrganisationDetails> allOrganisations() {
+		return this.organisations.findAll()
+			.stream()
+			.map(Organisation::toDetails)
+			.sorted(Comparator.comparing(OrganisationDetails::name))
 			.toList();
 	}
 

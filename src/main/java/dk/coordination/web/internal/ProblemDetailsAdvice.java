@@ -14,6 +14,7 @@ import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
+import org.springframework.context.MessageSource;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -43,6 +44,16 @@ import dk.coordination.web.internal.InputTextDeserializer.RejectedText;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/**
+	 * The API's problems keep the detail they were thrown with. The application's message
+	 * source holds the pages' Danish texts and answers an unknown code with the code
+	 * itself, which would turn every detail into "problemDetail.&lt;exception&gt;".
+	 */
+	@Override
+	public void setMessageSource(MessageSource messageSource) {
+		// deliberately not used
+	}
 
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,

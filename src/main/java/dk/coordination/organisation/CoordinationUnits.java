@@ -33,6 +33,11 @@ public interface CoordinationUnits {
 	List<OrganisationDetails> organisations(Collection<String> organisationCodes);
 
 	/**
+	 * Every registered organisation, by name: those a case can be disclosed to.
+	 */
+	List<OrganisationDetails> allOrganisations();
+
+	/**
 	 * True when the organisation is a department of the municipality the unit belongs to:
 	 * the organisations that may use the municipality's own coordination space on the
 	 * unit's cases.

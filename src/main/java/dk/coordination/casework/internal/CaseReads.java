@@ -94,7 +94,8 @@ class CaseReads {
 					.toList() : List.of(),
 				cooperation ? latestPerOrganisation(access,
 						this.reports.findByCaseIdOrderByReportedAtDesc(concernCase.getId())) : List.of(),
-				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList());
+				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList(),
+				access.canManage(), access.canReportStatus());
 	}
 
 	/** A page of the case list: each line shows a name, so each is a read. */
@@ -218,7 +219,7 @@ class CaseReads {
 	}
 
 	private TaskView task(Access access, CaseTask task) {
-		TaskView view = this.mapper.toView(task);
+		TaskView view = this.mapper.toView(task).mayUpdate(access.canUpdateTask(task));
 		return access.canManage() ? view : view.withoutStaff();
 	}
 

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -69,6 +70,11 @@ class UnitService implements CoordinationUnits {
 			.filter(found::containsKey)
 			.map((code) -> found.get(code).toDetails())
 			.toList();
+	}
+
+	@Override
+	public List<OrganisationDetails> allOrganisations() {
+		return this.organisations.findAll(Sort.by("name")).stream().map(Organisation::toDetails).toList();
 	}
 
 	@Override

@@ -214,6 +214,59 @@ class CasePagesIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	@Test
+	void theSecretariatSetsTheFollowUpSharesAReferralGivesFeedbackWritesInTheThreadAndEndsAParticipation() {
+		Response receipt = api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "RIGHT_WING"));
+		String caseId = caseIdOf(receipt);
+		String referralId = receipt.text("/referralId");
+		WebSession secretariat = web("sekretariat");
+		Page page = secretariat.get("/sager/" + caseId);
+
+		Page past = secretariat.submit("/sager/" + caseId + "/opfoelgning",
+				Map.of("version", versionOf(page, "form-opfoelgning"), "date", "1.1.2001"));
+		assertThat(past.status()).isEqualTo(400);
+		assertThat(past.html())
+			.contains("<a href=\"#opfoelgning-date\">Datoen for næste opfølgning kan ikke ligge før i dag.</a>")
+			.contains("value=\"1.1.2001\"");
+		Page followUp = secretariat.submit("/sager/" + caseId + "/opfoelgning",
+				Map.of("version", versionOf(page, "form-opfoelgning"), "date", "24.12.2099"));
+		assertThat(followUp.html()).contains("Næste opfølgning er sat til 24. december 2099.");
+		assertThat(api().as("sekretariat").get("/api/cases/" + caseId).text("/followUpDate")).isEqualTo("2099-12-24");
+
+		secretariat.submit("/sager/" + caseId + "/deltagere",
+				Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "Forebyggelse"));
+		assertThat(web("politi").get("/sager/" + caseId).html()).doesNotContain("Fiktiv bekymring til test.")
+			.contains("Sekretariatet har ikke delt indholdet");
+		Page shared = secretariat.submit("/sager/" + caseId + "/henvendelser/" + referralId + "/deling",
+				Map.of("shared", "true"));
+		assertThat(shared.html()).contains("Indholdet af henvendelsen er nu delt med de deltagende myndigheder.")
+			.contains("Stop delingen med de deltagende myndigheder");
+		assertThat(web("politi").get("/sager/" + caseId).html()).contains("Fiktiv bekymring til test.");
+
+		Page feedback = secretariat.submit("/sager/" + caseId + "/henvendelser/" + referralId + "/tilbagemelding",
+				Map.of("feedback", "Vi har taget bekymringen op i enheden."));
+		assertThat(feedback.html()).contains("Tilbagemeldingen er sendt til Børne- og Ungdomsforvaltningen.");
+		assertThat(api().as("buf").get("/api/referrals/" + referralId).text("/feedback"))
+			.isEqualTo("Vi har taget bekymringen op i enheden.");
+
+		Page note = secretariat.submit("/sager/" + caseId + "/kommunale-noter",
+				Map.of("text", "BUF og SOF holder fælles møde med familien."));
+		assertThat(note.html()).contains("Noten er gemt.").contains("BUF og SOF holder fælles møde med familien.");
+		assertThat(web("politi").get("/sager/" + caseId).html()).as("the police never see the municipal thread")
+			.doesNotContain("Kommunal koordinering")
+			.doesNotContain("BUF og SOF holder fælles møde");
+
+		Page ended = secretariat.submit("/sager/" + caseId + "/deltagere/KBH-POLITI/afslut",
+				Map.of("reason", "Politiet har ikke længere en rolle"));
+		assertThat(ended.html()).contains("Deltagelsen for Københavns Politi er afsluttet.");
+		assertThat(web("politi").get("/sager/" + caseId).status()).isEqualTo(404);
+		Page again = secretariat.submit("/sager/" + caseId + "/deltagere/KBH-POLITI/afslut", Map.of("reason", "Igen"));
+		assertThat(again.status()).isEqualTo(404);
+		assertThat(again.html()).as("a participation gone meanwhile is a message on the case page")
+			.contains("Myndigheden deltager ikke længere i sagen.")
+			.contains("Sag ");
+	}
+
+	@Test
 	void anUnrelatedUserGetsTheSame404AsForACaseThatDoesNotExist() {
 		String caseId = newCase();
 		WebSession sof = web("sof");

@@ -35,7 +35,10 @@ public interface CoordinationUnits {
 	 */
 	List<OrganisationDetails> organisations(Collection<String> organisationCodes);
 
-	/** Every registered organisation, by name: what a page offers to choose from. */
+	/**
+	 * Every registered organisation, by name: what a page offers to choose from, e.g.
+	 * those a case can be disclosed to.
+	 */
 	List<OrganisationDetails> allOrganisations();
 
 	/**

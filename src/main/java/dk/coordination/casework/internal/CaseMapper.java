@@ -23,6 +23,7 @@ interface CaseMapper {
 
 	@Mapping(target = "taskId", source = "id")
 	@Mapping(target = "createdBy", source = "createdByUser")
+	@Mapping(target = "mayUpdate", ignore = true)
 	TaskView toView(CaseTask task);
 
 	@Mapping(target = "reportId", source = "id")

@@ -95,7 +95,8 @@ class CaseReads {
 					.toList() : List.of(),
 				cooperation ? latestPerOrganisation(access,
 						this.reports.findByCaseIdOrderByReportedAtDesc(concernCase.getId())) : List.of(),
-				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList());
+				allowedTransitions(access, otherCases), otherCases.stream().map(this.mapper::toEarlierCase).toList(),
+				access.canManage(), access.canReportStatus());
 	}
 
 	/**
@@ -227,7 +228,7 @@ class CaseReads {
 	}
 
 	private TaskView task(Access access, CaseTask task) {
-		TaskView view = this.mapper.toView(task);
+		TaskView view = this.mapper.toView(task).mayUpdate(access.canUpdateTask(task));
 		return access.canManage() ? view : view.withoutStaff();
 	}
 

@@ -45,12 +45,19 @@ final class CaseViews {
 	/**
 	 * The case as one caller may see it. {@code allowedTransitions} and
 	 * {@code earlierCases} are the secretariat's; others get them empty.
+	 *
+	 * @param mayManage whether the caller may move the case, set its follow-up date,
+	 * manage participants and tasks, share referrals and give feedback (the secretariat),
+	 * so a client offers only what the service would accept
+	 * @param mayReportStatus whether the caller's organisation takes part and so may
+	 * write a status report
 	 */
 	record CaseView(UUID caseId, String caseNumber, String unit, CaseStatus status, ClosingReason closingReason,
 			String statusReason, SecretariatModel statusChangedUnderModel, boolean newInformation,
 			LocalDate followUpDate, Instant createdAt, Instant updatedAt, Subject subject, List<ReferralView> referrals,
 			List<ParticipantView> participants, List<TaskView> tasks, List<StatusReportView> latestStatusReports,
-			List<CaseStatus> allowedTransitions, List<EarlierCase> earlierCases) {
+			List<CaseStatus> allowedTransitions, List<EarlierCase> earlierCases, boolean mayManage,
+			boolean mayReportStatus) {
 	}
 
 	/**
@@ -111,13 +118,20 @@ final class CaseViews {
 
 	/**
 	 * @param createdBy the secretariat's user: shown to the secretariat only
+	 * @param mayUpdate whether the caller may report the task's state and outcome (its
+	 * organisation's liaisons and caseworkers, and the secretariat)
 	 */
 	record TaskView(UUID taskId, String organisation, String description, LocalDate dueDate, TaskState state,
-			String outcome, String createdBy, Instant createdAt, Instant updatedAt, long version) {
+			String outcome, String createdBy, Instant createdAt, Instant updatedAt, long version, boolean mayUpdate) {
 
 		TaskView withoutStaff() {
 			return new TaskView(this.taskId, this.organisation, this.description, this.dueDate, this.state,
-					this.outcome, null, this.createdAt, this.updatedAt, this.version);
+					this.outcome, null, this.createdAt, this.updatedAt, this.version, this.mayUpdate);
+		}
+
+		TaskView mayUpdate(boolean may) {
+			return new TaskView(this.taskId, this.organisation, this.description, this.dueDate, this.state,
+					this.outcome, this.createdBy, this.createdAt, this.updatedAt, this.version, may);
 		}
 
 	}

@@ -1,0 +1,354 @@
+package dk.coordination.casework.internal;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dk.coordination.casework.CaseStatus;
+import dk.coordination.casework.CaseWorkflow;
+import dk.coordination.casework.ClosingReason;
+import dk.coordination.casework.Involvement;
+import dk.coordination.casework.LegalBasis;
+import dk.coordination.casework.TaskState;
+import dk.coordination.casework.internal.CaseService.VersionedCase;
+import dk.coordination.casework.internal.CaseViews.CaseView;
+import dk.coordination.casework.internal.CaseViews.MunicipalNoteView;
+import dk.coordination.casework.internal.CaseViews.ParticipantView;
+import dk.coordination.casework.internal.CaseViews.TaskView;
+import dk.coordination.organisation.CoordinationUnits;
+import dk.coordination.organisation.OrganisationDetails;
+import dk.coordination.security.CurrentUser;
+import dk.coordination.web.DanishTime;
+import dk.coordination.web.FieldError;
+import dk.coordination.web.InvalidFieldException;
+import dk.coordination.web.PageController;
+
+/**
+ * The page of one case ({@code /sager/{id}}) and its forms. It calls the same services as
+ * {@link CaseController} and {@link CooperationController}, with the same read purposes
+ * and the same {@code If-Match} from the version the form was filled in on, so need to
+ * know, read logging and stale-edit protection are the services', never this page's. What
+ * the page offers follows what the service says the caller may do
+ * ({@code allowedTransitions}, {@code mayManage}, {@code mayReportStatus}, a task's
+ * {@code mayUpdate}, whether the municipal thread answers).
+ * <p>
+ * Every form posts to its own address and, when it succeeds, redirects back to the page
+ * with a success message. A form that does not succeed comes back on the page as it
+ * stands now, with what the user typed: field errors in the error summary, a refusal
+ * (409, 403) beside the form, a stale edit (412) with the current state.
+ */
+@PageController
+@RequestMapping("/sager/{caseId}")
+class CasePages {
+
+	static final String CASEWORK = "Sagsbehandling";
+
+	static final String HISTORY = "Sagens historik";
+
+	static final String COOPERATION = "Samarbejde om sagen";
+
+	static final String TASKS = "Opgaver i sagen";
+
+	static final String REPORTING = "Statusrapportering";
+
+	static final String MUNICIPAL = "Kommunal koordinering";
+
+	private final CaseService cases;
+
+	private final CooperationService cooperation;
+
+	private final CoordinationUnits units;
+
+	private final CaseTimeline timeline;
+
+	private final CaseTexts texts;
+
+	private final Clock clock;
+
+	CasePages(CaseService cases, CooperationService cooperation, CoordinationUnits units, CaseTimeline timeline,
+			CaseTexts texts, Clock clock) {
+		this.cases = cases;
+		this.cooperation = cooperation;
+		this.units = units;
+		this.timeline = timeline;
+		this.texts = texts;
+		this.clock = clock;
+	}
+
+	@GetMapping
+	String show(@PathVariable UUID caseId, Model model) {
+		return render(caseId, CaseForm.none(), model);
+	}
+
+	@PostMapping("/status")
+	String move(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("status", "status", posted, this.texts, "version", "to", "reason",
+				"closingReason");
+		CaseStatus to = form.choice("to", CaseStatus.class);
+		String reason = form.text("reason", 4000);
+		// the closing reason is asked for beside the other statuses; it counts only when
+		// closing
+		ClosingReason closingReason = (to != null && CaseWorkflow.needsClosingReason(to))
+				? form.choice("closingReason", ClosingReason.class) : null;
+		return submit(caseId, form, model, redirect, response, () -> {
+			VersionedCase moved = this.cases.transition(caseId, new CaseService.Transition(to, reason, closingReason),
+					form.ifMatch(), CurrentUser.required(), CASEWORK);
+			return this.texts.get("sag.ok.status", this.texts.label(moved.view().status()));
+		});
+	}
+
+	@PostMapping("/opfoelgning")
+	String followUp(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("opfoelgning", "opfoelgning", posted, this.texts, "version", "date");
+		LocalDate date = form.date("date", true);
+		if (date != null && date.isBefore(LocalDate.now(this.clock.withZone(DanishTime.ZONE)))) {
+			form.problem("date", this.texts.get("sag.fejl.opfoelgning.fortid"));
+		}
+		return submit(caseId, form, model, redirect, response, () -> {
+			VersionedCase updated = this.cases.followUpOn(caseId, date, form.ifMatch(), CurrentUser.required(),
+					CASEWORK);
+			return this.texts.get("sag.ok.opfoelgning", this.texts.date(updated.view().followUpDate()));
+		});
+	}
+
+	@PostMapping("/henvendelser/{referralId}/deling")
+	String share(@PathVariable UUID caseId, @PathVariable UUID referralId, @RequestParam Map<String, String> posted,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("deling-" + referralId, "deling", posted, this.texts, "shared");
+		boolean shared = Boolean.parseBoolean(posted.get("shared"));
+		return submit(caseId, form, model, redirect, response, () -> {
+			this.cooperation.share(caseId, referralId, shared, CurrentUser.required(), CASEWORK);
+			return this.texts.get(shared ? "sag.ok.delt" : "sag.ok.ikkedelt");
+		});
+	}
+
+	@PostMapping("/henvendelser/{referralId}/tilbagemelding")
+	String feedback(@PathVariable UUID caseId, @PathVariable UUID referralId, @RequestParam Map<String, String> posted,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("tilbagemelding-" + referralId, "tilbagemelding", posted, this.texts,
+				"feedback");
+		String feedback = form.text("feedback", 2000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			CaseViews.ReferralView referral = this.cases.giveFeedback(caseId, referralId, feedback,
+					CurrentUser.required(), CASEWORK);
+			return this.texts.get("sag.ok.tilbagemelding", organisationName(referral.organisation()));
+		});
+	}
+
+	@PostMapping("/deltagere")
+	String addParticipant(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("deltager", "deltager", posted, this.texts, "organisation",
+				"legalBasis", "purpose");
+		String organisation = form.text("organisation", 64);
+		LegalBasis legalBasis = form.choice("legalBasis", LegalBasis.class);
+		String purpose = form.text("purpose", 2000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			ParticipantView added = this.cooperation.addParticipant(caseId, organisation, legalBasis, purpose,
+					CurrentUser.required(), COOPERATION);
+			return this.texts.get("sag.ok.deltager", organisationName(added.organisation()));
+		});
+	}
+
+	@PostMapping("/deltagere/{organisation}/afslut")
+	String endParticipation(@PathVariable UUID caseId, @PathVariable String organisation,
+			@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("afslut-" + organisation, "afslut", posted, this.texts, "reason");
+		String reason = form.text("reason", 2000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			ParticipantView ended = this.cooperation.endParticipation(caseId, organisation, reason,
+					CurrentUser.required(), COOPERATION);
+			return this.texts.get("sag.ok.afslut", organisationName(ended.organisation()));
+		});
+	}
+
+	@PostMapping("/opgaver")
+	String giveTask(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("ny-opgave", "ny-opgave", posted, this.texts, "organisation",
+				"description", "dueDate");
+		String organisation = form.text("organisation", 64);
+		String description = form.text("description", 4000);
+		LocalDate dueDate = form.date("dueDate", false);
+		return submit(caseId, form, model, redirect, response, () -> {
+			TaskView task = this.cooperation.giveTask(caseId, organisation, description, dueDate,
+					CurrentUser.required(), TASKS);
+			return this.texts.get("sag.ok.ny-opgave", organisationName(task.organisation()));
+		});
+	}
+
+	@PostMapping("/opgaver/{taskId}")
+	String updateTask(@PathVariable UUID caseId, @PathVariable UUID taskId, @RequestParam Map<String, String> posted,
+			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("opgave-" + taskId, "opgave", posted, this.texts, "version", "state",
+				"outcome");
+		TaskState state = form.choice("state", TaskState.class);
+		String outcome = form.optionalText("outcome", 4000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			TaskView task = this.cooperation.updateTask(caseId, taskId,
+					new CooperationService.TaskChange(null, null, state, outcome), form.ifMatch(),
+					CurrentUser.required(), TASKS);
+			return this.texts.get("sag.ok.opgave", this.texts.label(task.state()));
+		});
+	}
+
+	@PostMapping("/statusrapporter")
+	String report(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("rapport", "rapport", posted, this.texts, "involvement", "text");
+		Involvement involvement = form.choice("involvement", Involvement.class);
+		String text = form.text("text", 4000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			this.cooperation.report(caseId, involvement, text, CurrentUser.required(), REPORTING);
+			return this.texts.get("sag.ok.rapport");
+		});
+	}
+
+	@PostMapping("/kommunale-noter")
+	String writeNote(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		CaseSubmission form = new CaseSubmission("note", "note", posted, this.texts, "text");
+		String text = form.text("text", 8000);
+		return submit(caseId, form, model, redirect, response, () -> {
+			this.cooperation.writeMunicipalNote(caseId, text, CurrentUser.required(), MUNICIPAL);
+			return this.texts.get("sag.ok.note");
+		});
+	}
+
+	/**
+	 * Runs the change when the form is valid and goes back to the page with {@code done};
+	 * otherwise shows the page again with the form as it came.
+	 */
+	private String submit(UUID caseId, CaseSubmission form, Model model, RedirectAttributes redirect,
+			HttpServletResponse response, Supplier<String> change) {
+		if (form.hasProblems()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return render(caseId, form.invalid(), model);
+		}
+		String done;
+		try {
+			done = change.get();
+		}
+		catch (InvalidFieldException ex) {
+			fieldsOf(ex).forEach((field) -> form.problem(field.field(),
+					this.texts.get("sag.fejl." + form.kind() + "." + field.field() + ".service")));
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return render(caseId, form.invalid(), model);
+		}
+		catch (ErrorResponseException ex) {
+			int status = ex.getStatusCode().value();
+			if (status == HttpStatus.PRECONDITION_FAILED.value()
+					|| status == HttpStatus.PRECONDITION_REQUIRED.value()) {
+				response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+				return render(caseId, form.stale(), model);
+			}
+			if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.FORBIDDEN.value()
+					|| status == HttpStatus.NOT_FOUND.value()) {
+				// a 404 here may be a participation, task or referral gone meanwhile;
+				// showing the page again asks the service about the case itself, which
+				// answers a hidden case with its own 404
+				response.setStatus(status);
+				return render(caseId, form.refused(refusal(form, ex)), model);
+			}
+			throw ex;
+		}
+		redirect.addFlashAttribute("success", done);
+		return "redirect:/sager/" + caseId;
+	}
+
+	private String refusal(CaseSubmission form, ErrorResponseException ex) {
+		Map<String, Object> details = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties() : Map.of();
+		if (details.containsKey("openCaseId")) {
+			return this.texts.get("sag.afvist.aabensag");
+		}
+		int status = ex.getStatusCode().value();
+		return this.texts.getOrDefault("sag.afvist." + form.kind() + "." + status, "sag.afvist." + status);
+	}
+
+	@SuppressWarnings("unchecked")
+	private static List<FieldError> fieldsOf(InvalidFieldException ex) {
+		Object errors = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("errors") : null;
+		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
+	}
+
+	private String render(UUID caseId, CaseForm form, Model model) {
+		CurrentUser user = CurrentUser.required();
+		VersionedCase versioned = this.cases.view(caseId, user, CASEWORK);
+		CaseView view = versioned.view();
+		List<CaseHistory.Entry> history = this.cases.history(caseId, user, HISTORY);
+		List<ParticipantView> participants = this.cooperation.participants(caseId, user, COOPERATION);
+		List<OrganisationDetails> organisations = this.units.allOrganisations();
+		Map<String, String> names = new LinkedHashMap<>();
+		organisations.forEach((organisation) -> names.put(organisation.code(), organisation.name()));
+		model.addAttribute("view", view);
+		model.addAttribute("version", versioned.version());
+		model.addAttribute("participants", participants);
+		model.addAttribute("timeline", this.timeline.of(history, names));
+		model.addAttribute("notes", municipalNotes(caseId, user));
+		model.addAttribute("names", names);
+		model.addAttribute("organisations", organisations);
+		model.addAttribute("form", form.stale() ? form.withMessage(staleMessage(form, view)) : form);
+		model.addAttribute("today", LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
+		model.addAttribute("closingReasons", ClosingReason.values());
+		model.addAttribute("legalBases", LegalBasis.values());
+		model.addAttribute("taskStates", TaskState.values());
+		model.addAttribute("involvements", Involvement.values());
+		return "casework/sag";
+	}
+
+	/** What changed, as far as the page can say: the state the user now sees. */
+	private String staleMessage(CaseForm form, CaseView view) {
+		if (form.kind().equals("opgave")) {
+			return view.tasks()
+				.stream()
+				.filter((task) -> form.name().equals("opgave-" + task.taskId()))
+				.findFirst()
+				.map((task) -> this.texts.get("sag.konflikt.opgave", this.texts.label(task.state())))
+				.orElseGet(() -> this.texts.get("sag.konflikt.opgave.vaek"));
+		}
+		return (view.followUpDate() != null)
+				? this.texts.get("sag.konflikt.sag.opfoelgning", this.texts.label(view.status()),
+						this.texts.date(view.followUpDate()))
+				: this.texts.get("sag.konflikt.sag", this.texts.label(view.status()));
+	}
+
+	/**
+	 * The municipal thread when the service lets the caller use it; otherwise the page
+	 * does not show it, as the API answers 404 to anyone else.
+	 */
+	private List<MunicipalNoteView> municipalNotes(UUID caseId, CurrentUser user) {
+		try {
+			return this.cooperation.municipalNotes(caseId, user, MUNICIPAL);
+		}
+		catch (ErrorResponseException ex) {
+			if (ex.getStatusCode().value() == HttpStatus.NOT_FOUND.value()) {
+				return null;
+			}
+			throw ex;
+		}
+	}
+
+	private String organisationName(String code) {
+		return this.units.organisations(List.of(code)).stream().map(OrganisationDetails::name).findFirst().orElse(code);
+	}
+
+}

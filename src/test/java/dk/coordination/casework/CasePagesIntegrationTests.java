@@ -236,8 +236,9 @@ class CasePagesIntegrationTests extends IntegrationTestEnvironment {
 				Map.of("organisation", "KBH-POLITI", "legalBasis", "RETSPLEJELOVEN_115", "purpose", "Forebyggelse"));
 		assertThat(web("politi").get("/sager/" + caseId).html()).doesNotContain("Fiktiv bekymring til test.")
 			.contains("Sekretariatet har ikke delt indholdet");
+		// the button sends what the page offers: to share what is not shared
 		Page shared = secretariat.submit("/sager/" + caseId + "/henvendelser/" + referralId + "/deling",
-				Map.of("shared", "true"));
+				Map.of("shared", hidden(secretariat.get("/sager/" + caseId), "form-deling-" + referralId, "shared")));
 		assertThat(shared.html()).contains("Indholdet af henvendelsen er nu delt med de deltagende myndigheder.")
 			.contains("Stop delingen med de deltagende myndigheder");
 		assertThat(web("politi").get("/sager/" + caseId).html()).contains("Fiktiv bekymring til test.");
@@ -328,10 +329,15 @@ class CasePagesIntegrationTests extends IntegrationTestEnvironment {
 
 	/** The version in the hidden field of the form with this id. */
 	private static String versionOf(Page page, String formId) {
+		return hidden(page, formId, "version");
+	}
+
+	/** The value of a hidden field of the form with this id. */
+	private static String hidden(Page page, String formId, String field) {
 		Matcher matcher = Pattern
-			.compile("id=\"" + Pattern.quote(formId) + "\"[\\s\\S]*?name=\"version\" value=\"(\\d+)\"")
+			.compile("id=\"" + Pattern.quote(formId) + "\"[\\s\\S]*?name=\"" + field + "\" value=\"([^\"]*)\"")
 			.matcher(page.html());
-		assertThat(matcher.find()).as("a version in " + formId).isTrue();
+		assertThat(matcher.find()).as("a " + field + " in " + formId).isTrue();
 		return matcher.group(1);
 	}
 

@@ -27,9 +27,6 @@ class WebFoundationBrowserTests extends BrowserTestEnvironment {
 		assertThat(browser.text(By.cssSelector(".portal-user .user"))).isEqualTo(username + ", " + organisation);
 		assertThat(browser.driver().findElement(By.tagName("html")).getDomAttribute("lang")).isEqualTo("da");
 		assertThat(browser.accessibilityViolations()).isEmpty();
-		if (username.equals("sekretariat") || username.equals("buf")) {
-			browser.screenshot("forside-" + username);
-		}
 	}
 
 	@Test

@@ -6,6 +6,9 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.TreeSet;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.MessageSource;
@@ -50,15 +53,34 @@ class PageConfiguration {
 		messages.setDefaultEncoding("UTF-8");
 		messages.setDefaultLocale(DANISH);
 		messages.setFallbackToSystemLocale(false);
-		// a missing text shows as its key on the page instead of failing the request;
-		// PageTextsTests finds every key a template uses
-		messages.setUseCodeAsDefaultMessage(true);
+		// not setUseCodeAsDefaultMessage: Spring MVC asks this source for problem details
+		// ("problemDetail.*") and must get its own default back, not the code
 		return messages;
 	}
 
+	/**
+	 * Danish for the pages; the API keeps answering in English (its problem details and
+	 * validation messages are part of its contract), whatever the client's
+	 * Accept-Language.
+	 */
 	@Bean
 	LocaleResolver localeResolver() {
-		return new FixedLocaleResolver(DANISH);
+		FixedLocaleResolver danish = new FixedLocaleResolver(DANISH);
+		FixedLocaleResolver english = new FixedLocaleResolver(Locale.ENGLISH);
+		return new LocaleResolver() {
+
+			@Override
+			public Locale resolveLocale(HttpServletRequest request) {
+				String path = request.getRequestURI().substring(request.getContextPath().length());
+				return (path.startsWith("/api/") ? english : danish).resolveLocale(request);
+			}
+
+			@Override
+			public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+				throw new UnsupportedOperationException("The locale is fixed: Danish pages, an English API");
+			}
+
+		};
 	}
 
 	/**

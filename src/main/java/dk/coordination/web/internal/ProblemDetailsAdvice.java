@@ -46,9 +46,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
 	/**
-	 * The API's problems keep the detail they were thrown with. The application's message
-	 * source holds the pages' Danish texts and answers an unknown code with the code
-	 * itself, which would turn every detail into "problemDetail.&lt;exception&gt;".
+	 * The API's problems keep the detail they were thrown with: the application's message
+	 * source holds the pages' Danish texts, which are no part of the API's answers.
 	 */
 	@Override
 	public void setMessageSource(MessageSource messageSource) {

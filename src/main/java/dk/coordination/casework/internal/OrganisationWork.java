@@ -28,16 +28,14 @@ import dk.coordination.security.Role;
 
 /**
  * What an organisation taking part in cases has to do: its open tasks and the cases it
- * should report on. Only cases the organisation takes part in now, each shown through
- * {@link CaseAccess} and {@link CaseReads}, so what is shown is what the case page would
- * show and every case shown is a logged read.
+ * should report on, all of them (the pages have no fuller list of this to link to). Only
+ * cases the organisation takes part in now, each shown through {@link CaseAccess} and
+ * {@link CaseReads}, so what is shown is what the case page would show and every case
+ * shown is a logged read.
  */
 @Service
 @Transactional
 class OrganisationWork {
-
-	/** At most this many lines per list; the start page is an overview. */
-	static final int LIMIT = 20;
 
 	private final EntityManager entityManager;
 
@@ -83,7 +81,6 @@ class OrganisationWork {
 				""", CaseTask.class)
 			.setParameter("org", user.organisation())
 			.setParameter("states", List.of(TaskState.PLANNED, TaskState.IN_PROGRESS))
-			.setMaxResults(LIMIT)
 			.getResultList();
 		Map<UUID, List<CaseTask>> byCase = new LinkedHashMap<>();
 		tasks.forEach((task) -> byCase.computeIfAbsent(task.getCaseId(), (id) -> new ArrayList<>()).add(task));
@@ -141,7 +138,7 @@ class OrganisationWork {
 					(code) -> this.units.find(code).map(UnitDetails::followUpDays).orElse(30));
 			Instant last = lastReported.get(candidate.getId());
 			return last == null || last.isBefore(now.minus(Duration.ofDays(days)));
-		}).limit(LIMIT).toList();
+		}).toList();
 		List<CaseSummary> shown = this.reads.summaries(due,
 				this.queries.urgentAmong(due.stream().map(ConcernCase::getId).toList()), purpose);
 		return shown.stream().map((summary) -> new ReportDue(summary, lastReported.get(summary.caseId()))).toList();

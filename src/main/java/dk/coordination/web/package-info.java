@@ -5,10 +5,14 @@
  * rejected input with {@link dk.coordination.web.InvalidFieldException} or Spring's
  * {@code ErrorResponseException}.
  * <p>
- * Also serves the front-end assets the pages share (DKFDS, htmx) under
- * {@code /assets/**}, see {@code internal.AssetsConfiguration}.
+ * Also what the web pages share: the layout and the Danish error pages, texts and dates
+ * ({@link dk.coordination.web.DanishFormat}), {@link dk.coordination.web.PageController}
+ * for a module's page controllers, the start page that shows the modules'
+ * {@link dk.coordination.web.StartPagePanel}s, and the front-end assets (DKFDS, htmx)
+ * under {@code /assets/**}, see {@code internal.AssetsConfiguration}.
  * <p>
- * Uses no other module; every module that takes requests may use it.
+ * Uses only {@code security} (the logged-in user for the layout); every module that takes
+ * requests may use it.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Web API conventions",
 		type = org.springframework.modulith.ApplicationModule.Type.OPEN)

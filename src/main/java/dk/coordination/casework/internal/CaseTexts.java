@@ -6,7 +6,7 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-import dk.coordination.web.internal.DanishFormat;
+import dk.coordination.web.DanishFormat;
 
 /**
  * The case page's Danish texts for what is put together in Java (the timeline, the
@@ -16,7 +16,7 @@ import dk.coordination.web.internal.DanishFormat;
 @Component
 class CaseTexts {
 
-	private static final Locale DANISH = Locale.of("da", "DK");
+	private static final Locale DANISH = DanishFormat.LOCALE;
 
 	private final MessageSource messages;
 

@@ -20,6 +20,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 
+import dk.coordination.web.DanishFormat;
+
 /**
  * What every page shares: Danish texts, one locale, and the session's timing.
  */
@@ -28,7 +30,7 @@ import org.springframework.web.servlet.i18n.FixedLocaleResolver;
 class PageConfiguration {
 
 	/** The pages are in Danish only; dates and numbers are written the Danish way. */
-	static final Locale DANISH = Locale.of("da", "DK");
+	static final Locale DANISH = DanishFormat.LOCALE;
 
 	/**
 	 * The texts of the pages: every {@code i18n/*_da.properties} on the classpath, so

@@ -1,4 +1,4 @@
-package dk.coordination.web.internal;
+package dk.coordination.web;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,10 +6,9 @@ import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
 
 import org.springframework.stereotype.Component;
-
-import dk.coordination.web.DanishTime;
 
 /**
  * Dates and times as Danes write them, in Danish time: "2. december 2026" and "2.
@@ -19,13 +18,14 @@ import dk.coordination.web.DanishTime;
 @Component("danish")
 public class DanishFormat {
 
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", PageConfiguration.DANISH);
+	/** The pages' one locale. */
+	public static final Locale LOCALE = Locale.of("da", "DK");
 
-	private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy",
-			PageConfiguration.DANISH);
+	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy", LOCALE);
 
-	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm",
-			PageConfiguration.DANISH);
+	private static final DateTimeFormatter SHORT_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy", LOCALE);
+
+	private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d. MMMM yyyy 'kl.' HH.mm", LOCALE);
 
 	private static final DateTimeFormatter ISO_DATE = DateTimeFormatter.ISO_LOCAL_DATE;
 

@@ -1,5 +1,6 @@
 package dk.coordination.casework;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import dk.coordination.BrowserTestEnvironment;
 import dk.coordination.support.Api;
@@ -102,7 +105,23 @@ class CaseStoriesBrowserTests extends BrowserTestEnvironment {
 		assertNoViolations(browser);
 		browser.screenshot("sager");
 
-		WebElement search = browser.driver().findElement(By.id("f-soeg"));
+		// with JavaScript a filter swaps only the list: the page is not loaded again (the
+		// mark set on it survives), the URL carries the filter, and back returns
+		browser.driver().executeScript("window.notReloaded = true;");
+		new Select(browser.driver().findElement(By.id("f-status"))).selectByValue("RECEIVED");
+		browser.driver().findElement(By.id("filtre-vis")).click();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.until(ExpectedConditions.urlContains("status=RECEIVED"));
+		browser.waitFor(By.cssSelector("#sagsliste #sager"));
+		assertThat(browser.driver().executeScript("return window.notReloaded === true;")).isEqualTo(true);
+		assertThat(browser.driver().findElements(By.cssSelector("#sager tbody tr")))
+			.allMatch((row) -> row.getText().contains("Modtaget"));
+		assertNoViolations(browser);
+		browser.driver().navigate().back();
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+			.until((driver) -> !driver.getCurrentUrl().contains("status=RECEIVED"));
+
+		WebElement search = browser.waitFor(By.id("f-soeg"));
 		search.sendKeys(this.cpr);
 		search.submit();
 		browser.waitForPath("/sager");

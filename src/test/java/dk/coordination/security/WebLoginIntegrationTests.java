@@ -38,6 +38,16 @@ class WebLoginIntegrationTests extends IntegrationTestEnvironment {
 			.contains("client_id=coordination-web")
 			.contains("code_challenge=")
 			.contains("code_challenge_method=S256");
+
+		// and Keycloak insists on it: the same request without the challenge is refused
+		String withoutPkce = toKeycloak.replaceAll("&code_challenge(_method)?=[^&]*", "");
+		HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(withoutPkce)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		// (as OAuth asks, the error goes back to the client's redirect URI)
+		assertThat(refused.statusCode()).isEqualTo(302);
+		assertThat(refused.headers().firstValue("Location").orElseThrow()).contains("error=invalid_request")
+			.contains("code_challenge_method");
+		assertThat(refused.body()).doesNotContain("kc-form-login");
 	}
 
 	@Test

@@ -19,9 +19,7 @@ import org.springframework.security.oauth2.client.registration.ClientRegistratio
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.registration.InMemoryClientRegistrationRepository;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
-import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
-import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
@@ -38,11 +36,12 @@ import dk.coordination.security.Role;
 
 /**
  * HTTP security of the web pages: Keycloak login with the confidential client
- * {@code coordination-web} (authorization code with PKCE), a server-side session (Spring
- * Session JDBC, so any instance serves any user) that holds the ID token and never hands
- * a token to the browser, CSRF on every form, and a logout that also ends the Keycloak
- * session. The API keeps its own stateless chain ({@link SecurityConfiguration}), which
- * is consulted first for {@code /api/**}.
+ * {@code coordination-web} (authorization code with PKCE S256, which Spring Security 7
+ * sends for confidential clients too and Keycloak requires of this client), a server-side
+ * session (Spring Session JDBC, so any instance serves any user) that holds the ID token
+ * and never hands a token to the browser, CSRF on every form, and a logout that also ends
+ * the Keycloak session. The API keeps its own stateless chain
+ * ({@link SecurityConfiguration}), which is consulted first for {@code /api/**}.
  * <p>
  * The provider's endpoints are derived from the issuer instead of fetched from its
  * discovery document, so the service starts while Keycloak is down (tokens already issued
@@ -63,11 +62,6 @@ class WebSecurityConfiguration {
 	@Bean
 	@Order(2)
 	SecurityFilterChain webSecurity(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
-		DefaultOAuth2AuthorizationRequestResolver authorizationRequests = new DefaultOAuth2AuthorizationRequestResolver(
-				registrations, OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI);
-		// Keycloak requires PKCE of this client although it is confidential (S256, see
-		// keycloak-realm.json); Spring sends it by default only for public clients
-		authorizationRequests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
 		OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
 		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT_PAGE);
@@ -85,10 +79,9 @@ class WebSecurityConfiguration {
 					.hasAnyRole(CASE_ROLES)
 					.anyRequest()
 					.authenticated())
-			.oauth2Login((login) -> login
-				.authorizationEndpoint((endpoint) -> endpoint.authorizationRequestResolver(authorizationRequests))
-				.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(keycloakOidcUserService()))
-				.failureUrl(LOGGED_OUT_PAGE + "?fejl"))
+			.oauth2Login(
+					(login) -> login.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(keycloakOidcUserService()))
+						.failureUrl(LOGGED_OUT_PAGE + "?fejl"))
 			.oauth2Client((client) -> client.authorizedClientRepository(authorizedClients()))
 			.logout((logout) -> logout.logoutSuccessHandler(logoutSuccess))
 			.exceptionHandling((exceptions) -> exceptions

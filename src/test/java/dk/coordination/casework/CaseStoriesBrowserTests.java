@@ -57,6 +57,9 @@ class CaseStoriesBrowserTests extends BrowserTestEnvironment {
 		assertNoViolations(browser);
 		browser.screenshot("indsend-bekymring");
 		browser.phoneWidth();
+		// on a phone the logout and the menu stay reachable
+		assertThat(browser.driver().findElement(By.cssSelector(".portal-user button.log-off")).isDisplayed()).isTrue();
+		assertThat(browser.driver().findElement(By.linkText("Sager")).isDisplayed()).isTrue();
 		assertNoViolations(browser);
 		browser.screenshot("indsend-bekymring-mobil");
 		browser.desktopWidth();

@@ -96,6 +96,7 @@ public final class Browser implements AutoCloseable {
 		// only reaches those of the current page's path, and Keycloak's single sign-on
 		// would log the last user in again
 		this.driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+		desktopWidth();
 		this.driver.get(this.baseUrl + "/");
 		WebElement form = waitFor(By.id("kc-form-login"));
 		form.findElement(By.id("username")).sendKeys(username);

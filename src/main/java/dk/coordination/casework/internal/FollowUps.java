@@ -27,13 +27,10 @@ import dk.coordination.web.DanishTime;
 @Transactional
 class FollowUps {
 
-	static final String CASE_FOLLOW_UP = "CASE_FOLLOW_UP";
-
+	/**
+	 * The kind of an item that is a task past its due date (the start page's own panel).
+	 */
 	static final String OVERDUE_TASK = "OVERDUE_TASK";
-
-	static final String REVIEW_DUE = "REVIEW_DUE";
-
-	private static final Set<String> KINDS = Set.of(CASE_FOLLOW_UP, OVERDUE_TASK, REVIEW_DUE);
 
 	private final CoordinationUnits units;
 
@@ -56,21 +53,11 @@ class FollowUps {
 	 * read.
 	 */
 	List<Item> dueToday(CurrentUser user, String purpose) {
-		return dueToday(user, KINDS, purpose);
-	}
-
-	/**
-	 * Part of the list: only items of these kinds, and only their cases logged as read
-	 * (the start page shows follow-ups and overdue tasks in panels of their own).
-	 */
-	List<Item> dueToday(CurrentUser user, Set<String> kinds, String purpose) {
 		Set<String> unitCodes = this.units.secretariatUnits(user);
 		if (unitCodes.isEmpty()) {
 			throw CaseAccess.forbidden("The follow-up list is the secretariat's.");
 		}
-		List<Row> rows = dueOn(unitCodes, LocalDate.now(this.clock.withZone(DanishTime.ZONE))).stream()
-			.filter((row) -> kinds.contains(row.item().kind()))
-			.toList();
+		List<Row> rows = dueOn(unitCodes, LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
 		Map<UUID, String> cases = new LinkedHashMap<>();
 		rows.forEach((row) -> cases.putIfAbsent(row.item().caseId(), row.subjectCprHash()));
 		this.reads.followUps(cases, purpose);

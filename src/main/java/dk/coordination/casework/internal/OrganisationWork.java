@@ -84,9 +84,12 @@ class OrganisationWork {
 			.getResultList();
 		Map<UUID, List<CaseTask>> byCase = new LinkedHashMap<>();
 		tasks.forEach((task) -> byCase.computeIfAbsent(task.getCaseId(), (id) -> new ArrayList<>()).add(task));
+		// the tasks' cases in one query, not one per case
+		Map<UUID, ConcernCase> casesById = new HashMap<>();
+		this.cases.findAllById(byCase.keySet()).forEach((found) -> casesById.put(found.getId(), found));
 		List<OpenTask> open = new ArrayList<>();
 		byCase.forEach((caseId, ofCase) -> {
-			ConcernCase concernCase = this.cases.findById(caseId).orElseThrow();
+			ConcernCase concernCase = casesById.get(caseId);
 			Access access = this.access.of(user, concernCase);
 			if (access.canSeeCooperation()) {
 				this.reads.tasks(access, ofCase, purpose)

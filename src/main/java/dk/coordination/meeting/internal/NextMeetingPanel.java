@@ -1,6 +1,7 @@
 package dk.coordination.meeting.internal;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,16 +32,11 @@ class NextMeetingPanel implements StartPagePanel {
 	}
 
 	@Override
-	public int order() {
-		return 45;
-	}
-
-	@Override
-	public Optional<Panel> panelFor(CurrentUser user) {
+	public List<Panel> panelsFor(CurrentUser user) {
 		Optional<MeetingView> next = this.meetings.next(user);
 		boolean secretariat = !this.units.secretariatUnits(user).isEmpty();
 		if (next.isEmpty() && !secretariat) {
-			return Optional.empty();
+			return List.of();
 		}
 		// both keys always there (null when none): the template reads them as properties
 		Map<String, Object> model = new HashMap<>();
@@ -49,7 +45,7 @@ class NextMeetingPanel implements StartPagePanel {
 		next.ifPresent((meeting) -> {
 			this.units.find(meeting.unit()).ifPresent((unit) -> model.put("unitName", unit.name()));
 		});
-		return Optional.of(new Panel("meeting/forside :: naesteMoede", model));
+		return List.of(new Panel(45, "meeting/forside :: naesteMoede", model));
 	}
 
 }

@@ -1,7 +1,6 @@
 package dk.coordination.organisation.internal;
 
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +79,7 @@ class UnitService implements CoordinationUnits {
 
 	@Override
 	public List<OrganisationDetails> allOrganisations() {
-		return this.organisations.findAll()
-			.stream()
-			.map(Organisation::toDetails)
-			.sorted(Comparator.comparing(OrganisationDetails::name))
-			.toList();
+		return this.organisations.findAll(Sort.by("name")).stream().map(Organisation::toDetails).toList();
 	}
 
 	@Override

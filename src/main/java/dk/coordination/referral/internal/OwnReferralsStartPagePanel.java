@@ -1,7 +1,7 @@
 package dk.coordination.referral.internal;
 
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -28,18 +28,13 @@ class OwnReferralsStartPagePanel implements StartPagePanel {
 	}
 
 	@Override
-	public int order() {
-		return 50;
-	}
-
-	@Override
-	public Optional<Panel> panelFor(CurrentUser user) {
+	public List<Panel> panelsFor(CurrentUser user) {
 		// without an organisation there are no own referrals; the service would refuse
 		if (user.organisation() == null || !user.hasAnyRole(Role.CASEWORKER, Role.LIAISON, Role.SECRETARIAT_STAFF)) {
-			return Optional.empty();
+			return List.of();
 		}
 		OwnReferrals latest = this.intake.ownReferrals(user, null, LATEST, ReferralPages.PURPOSE);
-		return Optional.of(new Panel("referral/forside :: egne",
+		return List.of(new Panel(50, "referral/forside :: egne",
 				Map.of("referrals", latest.items(), "more", latest.nextCursor() != null)));
 	}
 

@@ -21,13 +21,16 @@ class StartPageController {
 	private final List<StartPagePanel> panels;
 
 	StartPageController(ObjectProvider<StartPagePanel> panels) {
-		this.panels = panels.stream().sorted(Comparator.comparingInt(StartPagePanel::order)).toList();
+		this.panels = panels.stream().toList();
 	}
 
 	@GetMapping("/")
 	String startPage(Model model) {
 		CurrentUser user = CurrentUser.required();
-		List<Panel> shown = this.panels.stream().flatMap((panel) -> panel.panelFor(user).stream()).toList();
+		List<Panel> shown = this.panels.stream()
+			.flatMap((module) -> module.panelsFor(user).stream())
+			.sorted(Comparator.comparingInt(Panel::order))
+			.toList();
 		model.addAttribute("panels", shown);
 		return "web/forside";
 	}

@@ -53,6 +53,15 @@ public record CurrentUser(String username, String organisation, Set<Role> roles)
 		return false;
 	}
 
+	/**
+	 * Staff who work on cases for their organisation: one of the roles secretariat-staff,
+	 * liaison, caseworker, and an organisation to act for. Everything about cases,
+	 * referrals, tasks and meetings is for them only.
+	 */
+	public boolean worksOnCases() {
+		return this.organisation != null && hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER);
+	}
+
 	public boolean belongsTo(String organisationCode) {
 		return this.organisation != null && this.organisation.equals(organisationCode);
 	}

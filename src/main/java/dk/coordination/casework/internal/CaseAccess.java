@@ -156,7 +156,7 @@ class CaseAccess {
 
 	Access of(CurrentUser user, ConcernCase concernCase) {
 		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
-		if (user.organisation() == null || !user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER)) {
+		if (!user.worksOnCases()) {
 			return new Access(user, concernCase, unit, false, false, false, false);
 		}
 		boolean municipal = this.units.isMunicipalDepartmentOf(user.organisation(), unit.code());

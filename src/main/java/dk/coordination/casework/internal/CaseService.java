@@ -42,7 +42,6 @@ import dk.coordination.organisation.UnitDetails;
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.security.CurrentUser;
-import dk.coordination.security.Role;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
@@ -201,7 +200,7 @@ class CaseService implements CaseIntake {
 	}
 
 	private static void requireStaff(CurrentUser user) {
-		if (user.organisation() == null || !user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER)) {
+		if (!user.worksOnCases()) {
 			throw CaseAccess.forbidden("Referrals are followed by the staff of the organisation that sent them.");
 		}
 	}

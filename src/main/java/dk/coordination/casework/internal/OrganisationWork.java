@@ -24,7 +24,6 @@ import dk.coordination.casework.internal.CaseViews.TaskView;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
 import dk.coordination.security.CurrentUser;
-import dk.coordination.security.Role;
 
 /**
  * What an organisation taking part in cases has to do: its open tasks and the cases it
@@ -67,7 +66,7 @@ class OrganisationWork {
 	 * open cases it takes part in, soonest due first (those without a due date last).
 	 */
 	List<OpenTask> openTasks(CurrentUser user, String purpose) {
-		if (!isStaff(user)) {
+		if (!user.worksOnCases()) {
 			return List.of();
 		}
 		List<CaseTask> tasks = this.entityManager.createQuery("""
@@ -109,7 +108,7 @@ class OrganisationWork {
 	 * looks at the case again at that interval, so that is when it wants to know.
 	 */
 	List<ReportDue> reportsDue(CurrentUser user, String purpose) {
-		if (!isStaff(user)) {
+		if (!user.worksOnCases()) {
 			return List.of();
 		}
 		List<ConcernCase> candidates = this.entityManager.createQuery("""
@@ -145,10 +144,6 @@ class OrganisationWork {
 		List<CaseSummary> shown = this.reads.summaries(due,
 				this.queries.urgentAmong(due.stream().map(ConcernCase::getId).toList()), purpose);
 		return shown.stream().map((summary) -> new ReportDue(summary, lastReported.get(summary.caseId()))).toList();
-	}
-
-	private static boolean isStaff(CurrentUser user) {
-		return user.organisation() != null && user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER);
 	}
 
 	record OpenTask(UUID caseId, String caseNumber, TaskView task) {

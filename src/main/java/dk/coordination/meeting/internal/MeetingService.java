@@ -33,7 +33,6 @@ import dk.coordination.meeting.internal.MeetingViews.PublishedItem;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.security.CurrentUser;
-import dk.coordination.security.Role;
 import dk.coordination.web.ETags;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.Problems;
@@ -120,7 +119,7 @@ class MeetingService {
 	@Transactional(readOnly = true)
 	List<MeetingView> list(String unitCode, Instant from, Instant to, CurrentUser user) {
 		boolean secretariat = this.units.actsAsSecretariat(user, unitCode);
-		String organisation = isStaff(user) ? user.organisation() : "";
+		String organisation = user.worksOnCases() ? user.organisation() : "";
 		return this.meetings.findVisible(unitCode, from, to, secretariat, organisation)
 			.stream()
 			.map(this::view)
@@ -134,7 +133,7 @@ class MeetingService {
 	@Transactional(readOnly = true)
 	Optional<MeetingView> next(CurrentUser user) {
 		Set<String> secretariatUnits = this.units.secretariatUnits(user);
-		String organisation = isStaff(user) ? user.organisation() : "";
+		String organisation = user.worksOnCases() ? user.organisation() : "";
 		if (secretariatUnits.isEmpty() && organisation.isEmpty()) {
 			return Optional.empty();
 		}
@@ -156,7 +155,7 @@ class MeetingService {
 	Access requireVisible(UUID meetingId, CurrentUser user) {
 		Meeting meeting = this.meetings.findById(meetingId).orElseThrow(() -> notFound(meetingId));
 		Access access = new Access(meeting, user, this.units.actsAsSecretariat(user, meeting.getUnitCode()),
-				isStaff(user) && meeting.getInvited().contains(user.organisation()));
+				user.worksOnCases() && meeting.getInvited().contains(user.organisation()));
 		if (!access.canSee()) {
 			throw notFound(meetingId);
 		}
@@ -416,10 +415,6 @@ class MeetingService {
 		codes.stream().filter((code) -> !known.contains(code)).findFirst().ifPresent((code) -> {
 			throw new InvalidFieldException("invited", "no organisation with code " + code);
 		});
-	}
-
-	private static boolean isStaff(CurrentUser user) {
-		return user.organisation() != null && user.hasAnyRole(Role.SECRETARIAT_STAFF, Role.LIAISON, Role.CASEWORKER);
 	}
 
 	private static RuntimeException notFound(UUID meetingId) {

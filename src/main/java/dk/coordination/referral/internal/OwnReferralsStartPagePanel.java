@@ -8,7 +8,6 @@ import org.springframework.stereotype.Component;
 import dk.coordination.casework.CaseIntake;
 import dk.coordination.casework.CaseIntake.OwnReferrals;
 import dk.coordination.security.CurrentUser;
-import dk.coordination.security.Role;
 import dk.coordination.web.StartPagePanel;
 
 /**
@@ -30,7 +29,7 @@ class OwnReferralsStartPagePanel implements StartPagePanel {
 	@Override
 	public List<Panel> panelsFor(CurrentUser user) {
 		// without an organisation there are no own referrals; the service would refuse
-		if (user.organisation() == null || !user.hasAnyRole(Role.CASEWORKER, Role.LIAISON, Role.SECRETARIAT_STAFF)) {
+		if (!user.worksOnCases()) {
 			return List.of();
 		}
 		OwnReferrals latest = this.intake.ownReferrals(user, null, LATEST, ReferralPages.PURPOSE);

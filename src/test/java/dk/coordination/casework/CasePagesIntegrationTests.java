@@ -211,6 +211,27 @@ class CasePagesIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(timeline(secretariat.get("/sager/" + caseId)))
 			.contains("Statusrapport fra Kriminalforsorgen Hovedstaden: I gang.")
 			.contains("Opgaven hos Kriminalforsorgen Hovedstaden skiftede fra Planlagt til I gang.");
+
+		assertThat(liaison.get("/sager/" + caseId).html()).contains("id=\"" + taskForm + "\"")
+			.as("the organisation reports on its task; only the secretariat re-plans it")
+			.doesNotContain("id=\"opgave-" + taskId + "-description\"");
+		Page secretariatView = secretariat.get("/sager/" + caseId);
+		assertThat(secretariatView.html()).contains("id=\"opgave-" + taskId + "-description\"")
+			.contains("value=\"2099-12-24\"");
+		Page blank = secretariat.submit("/sager/" + caseId + "/opgaver/" + taskId, Map.of("version",
+				versionOf(secretariatView, taskForm), "state", "IN_PROGRESS", "outcome", "", "description", " "));
+		assertThat(blank.status()).isEqualTo(400);
+		assertThat(blank.html()).contains("<a href=\"#opgave-" + taskId + "-description\">Beskriv opgaven.</a>");
+		Page replanned = secretariat.submit("/sager/" + caseId + "/opgaver/" + taskId,
+				Map.of("version", versionOf(blank, taskForm), "state", "IN_PROGRESS", "outcome", "", "description",
+						"Tal med personen om boligen og jobbet", "dueDate", "31.01.2100"));
+		assertThat(replanned.status()).isEqualTo(200);
+		assertThat(replanned.html()).contains("Tal med personen om boligen og jobbet").contains("31. januar 2100");
+		JsonNode replannedTask = api().as("sekretariat").get("/api/cases/" + caseId + "/tasks").json().get(0);
+		assertThat(replannedTask.get("description").asString()).isEqualTo("Tal med personen om boligen og jobbet");
+		assertThat(replannedTask.get("dueDate").asString()).isEqualTo("2100-01-31");
+		assertThat(replannedTask.get("outcome").asString()).as("a blank outcome leaves the outcome")
+			.isEqualTo("Første samtale er holdt");
 	}
 
 	@Test

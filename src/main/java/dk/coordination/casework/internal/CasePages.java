@@ -200,12 +200,17 @@ class CasePages {
 	String updateTask(@PathVariable UUID caseId, @PathVariable UUID taskId, @RequestParam Map<String, String> posted,
 			Model model, RedirectAttributes redirect, HttpServletResponse response) {
 		CaseSubmission form = new CaseSubmission("opgave-" + taskId, "opgave", posted, this.texts, "version", "state",
-				"outcome");
+				"outcome", "description", "dueDate");
 		TaskState state = form.choice("state", TaskState.class);
 		String outcome = form.optionalText("outcome", 4000);
+		// only the secretariat's form has the task's description and due date; the
+		// service
+		// refuses them from anyone else, and leaves them as they are when not sent
+		String description = posted.containsKey("description") ? form.text("description", 4000) : null;
+		LocalDate dueDate = form.date("dueDate", false);
 		return submit(caseId, form, model, redirect, response, () -> {
 			TaskView task = this.cooperation.updateTask(caseId, taskId,
-					new CooperationService.TaskChange(null, null, state, outcome), form.ifMatch(),
+					new CooperationService.TaskChange(description, dueDate, state, outcome), form.ifMatch(),
 					CurrentUser.required(), TASKS);
 			return this.texts.get("sag.ok.opgave", this.texts.label(task.state()));
 		});

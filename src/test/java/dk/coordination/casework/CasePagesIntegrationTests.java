@@ -73,6 +73,9 @@ class CasePagesIntegrationTests extends IntegrationTestEnvironment {
 		String caseId = newCase();
 		WebSession secretariat = web("sekretariat");
 		Page page = secretariat.get("/sager/" + caseId);
+		assertThat(page.html()).as("the system's own status reason is Danish like everyone else's")
+			.contains("Bekymringshenvendelse modtaget")
+			.doesNotContain("Concern received");
 
 		Page moved = secretariat.submit("/sager/" + caseId + "/status",
 				Map.of("version", versionOf(page, "form-status"), "to", "SCREENING", "reason",

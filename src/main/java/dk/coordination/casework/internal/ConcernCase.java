@@ -108,7 +108,10 @@ class ConcernCase {
 		concernCase.unitCode = unitCode;
 		concernCase.caseNumber = caseNumber;
 		concernCase.status = CaseStatus.RECEIVED;
-		concernCase.statusReason = "Concern received";
+		// a status reason is what people wrote, in Danish; the system's own is no
+		// exception,
+		// since the case's timeline shows it beside theirs
+		concernCase.statusReason = "Bekymringshenvendelse modtaget";
 		concernCase.statusModel = model;
 		concernCase.subjectName = subjectName;
 		concernCase.subjectAddress = subjectAddress;

@@ -29,8 +29,8 @@ import dk.coordination.web.InvalidFieldException;
  * The read log for the auditor (data-protection officer): who read what, when and why, by
  * case or by person. The citizen's export answers a request for insight (EU Court
  * C-579/21: dates and purposes, and the organisations, without the employees'
- * identities). Reading the log is itself logged. The auditor's pages
- * ({@link AuditPages}) run the same {@link AccessLogSearch}.
+ * identities). Reading the log is itself logged. The auditor's pages ({@link AuditPages})
+ * run the same {@link AccessLogSearch}.
  * <p>
  * A CPR number travels only in a request body: query strings end up in proxy and server
  * access logs, outside the service's control. A {@code cpr} query parameter is refused on

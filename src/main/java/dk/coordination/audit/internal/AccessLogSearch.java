@@ -166,7 +166,7 @@ class AccessLogSearch {
 	 */
 	record Subject(UUID caseId, String caseNumber, String cprHash, String maskedCpr) implements Serializable {
 
-		boolean isPerson() {
+		public boolean isPerson() {
 			return this.cprHash != null;
 		}
 

@@ -2,6 +2,7 @@ package dk.coordination.audit.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -39,9 +40,9 @@ import dk.coordination.web.Problems;
  * <p>
  * A CPR number never goes into a URL, where the browser's history and the access logs
  * would keep it: the forms are POSTs that keep the search (with the number's keyed hash
- * and masked form, never the number) in the session under a random reference and
- * redirect to {@code /tilsyn?soegning=<reference>}; the result's pages and its CSV use
- * the reference. The reference lives as long as the session; the last few are kept.
+ * and masked form, never the number) in the session under a random reference and redirect
+ * to {@code /tilsyn?soegning=<reference>}; the result's pages and its CSV use the
+ * reference. The reference lives as long as the session; the last few are kept.
  */
 @PageController
 @RequestMapping("/tilsyn")
@@ -64,9 +65,12 @@ class AuditPages {
 
 	private final DanishFormat danish;
 
-	AuditPages(AccessLogSearch log, DanishFormat danish) {
+	private final Clock clock;
+
+	AuditPages(AccessLogSearch log, DanishFormat danish, Clock clock) {
 		this.log = log;
 		this.danish = danish;
+		this.clock = clock;
 	}
 
 	@GetMapping
@@ -120,7 +124,8 @@ class AuditPages {
 		}
 		if (!errors.isEmpty()) {
 			Map<String, String> shown = new LinkedHashMap<>(form);
-			// what was typed comes back, except a CPR number: the page is not a place to keep it
+			// what was typed comes back, except a CPR number: the page is not a place to
+			// keep it
 			if (CPR_SHAPE.matcher(typed).matches()) {
 				shown.put("soeg", "");
 			}
@@ -131,7 +136,7 @@ class AuditPages {
 	}
 
 	/** The whole result (up to the API's largest limit) as CSV for a spreadsheet. */
-	@GetMapping(path = "/eksport", produces = "text/csv")
+	@GetMapping("/eksport")
 	ResponseEntity<byte[]> csv(@RequestParam String soegning, HttpSession session) {
 		Criteria criteria = remembered(session, soegning, Criteria.class);
 		if (criteria == null) {
@@ -140,9 +145,9 @@ class AuditPages {
 		List<Entry> entries = this.log.search(criteria, 0, AccessLogSearch.MAX_LIMIT, AccessLogSearch.PURPOSE);
 		Csv csv = new Csv(List.of("Tidspunkt", "Bruger", "Organisation", "Sagsnummer", "Sags-id", "Opslag", "Formål",
 				"Anmodnings-id", "Korrelations-id"));
-		entries.forEach((entry) -> csv.row(this.danish.dateTime(entry.readAt()), entry.username(),
-				entry.organisation(), entry.caseNumber(), (entry.caseId() != null) ? entry.caseId().toString() : null,
-				entry.what(), entry.purpose(), entry.requestId(), entry.correlationId()));
+		entries.forEach((entry) -> csv.row(this.danish.dateTime(entry.readAt()), entry.username(), entry.organisation(),
+				entry.caseNumber(), (entry.caseId() != null) ? entry.caseId().toString() : null, entry.what(),
+				entry.purpose(), entry.requestId(), entry.correlationId()));
 		return ResponseEntity.ok()
 			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
 			.header(HttpHeaders.CONTENT_DISPOSITION,
@@ -189,7 +194,8 @@ class AuditPages {
 		if (person == null) {
 			throw Problems.notFound("No search " + soegning + " in this session");
 		}
-		byte[] pdf = InsightLetter.pdf(this.log.citizenExport(person, AccessLogSearch.EXPORT_PURPOSE), this.danish);
+		byte[] pdf = InsightLetter.pdf(this.log.citizenExport(person, AccessLogSearch.EXPORT_PURPOSE),
+				this.clock.instant(), this.danish);
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,

@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * æ, ø, å), semicolons between cells (the comma is the Danish decimal separator), CRLF
  * between rows (RFC 4180), and every cell quoted. A cell that starts with {@code =},
  * {@code +}, {@code -}, {@code @}, a tab or a carriage return gets a leading {@code '},
- * so a spreadsheet shows it as text instead of running it as a formula (CSV injection):
- * a purpose is text a caller chose.
+ * so a spreadsheet shows it as text instead of running it as a formula (CSV injection): a
+ * purpose is text a caller chose.
  */
 final class Csv {
 

@@ -128,7 +128,8 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(byOrganisation.json().findValuesAsString("organisation")).doesNotContain("KK-BIF");
 		Response inPeriod = api().as("auditor")
 			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "from", today, "to", today));
-		// the auditor's own searches of the case are reads of it too, so there are more now
+		// the auditor's own searches of the case are reads of it too, so there are more
+		// now
 		assertThat(inPeriod.json().size()).isGreaterThan(all.json().size());
 		assertThat(inPeriod.json().findValuesAsString("purpose")).contains("Screening", "Sagens historik");
 		Response beforeIt = api().as("auditor")

@@ -15,6 +15,11 @@ public enum SecretariatModel {
 	 * The police run the secretariat; the municipality coordinates its own departments in
 	 * a space the other authorities cannot see.
 	 */
-	MODEL_2
+	MODEL_2;
+
+	/** The model a switch from this one leads to: there are two. */
+	public SecretariatModel other() {
+		return (this == MODEL_1) ? MODEL_2 : MODEL_1;
+	}
 
 }

@@ -5,7 +5,9 @@
  * effect on the next request. The module answers the question every other module asks:
  * does this caller act as secretariat of that unit right now?
  * <p>
- * Uses {@code security} (the caller).
+ * Uses {@code security} (the caller) and {@code web} (pages and problems). Its
+ * administration (units, organisations, the history of model switches) is for the role
+ * {@code admin} only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Organisations and units")
 package dk.coordination.organisation;

@@ -102,6 +102,50 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 	}
 
 	@Test
+	void aSearchByCaseNumberIsNarrowedByPeriodOrganisationAndPurpose() {
+		String caseId = submit(FakeCpr.next());
+		api().as("sekretariat").get("/api/cases/" + caseId + "?purpose=Screening");
+		api().as("sekretariat").get("/api/cases/" + caseId + "/history");
+		String caseNumber = this.jdbc.sql("select case_number from concern_case where id = ?")
+			.param(java.util.UUID.fromString(caseId))
+			.query(String.class)
+			.single();
+		String today = this.jdbc.sql("select cast(cast(now() at time zone 'Europe/Copenhagen' as date) as text)")
+			.query(String.class)
+			.single();
+
+		Response all = api().as("auditor").post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber));
+		assertThat(all.status()).as(all.toString()).isEqualTo(200);
+		assertThat(all.json().findValuesAsString("purpose")).contains("Screening", "Sagens historik");
+		assertThat(all.json().findValuesAsString("caseNumber")).containsOnly(caseNumber);
+		assertThat(all.json().findValuesAsString("caseId")).containsOnly(caseId);
+
+		Response screening = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "purpose", "SCREEN"));
+		assertThat(screening.json().findValuesAsString("purpose")).containsOnly("Screening");
+		Response byOrganisation = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "organisation", "KK-BUF"));
+		assertThat(byOrganisation.json().findValuesAsString("organisation")).doesNotContain("KK-BIF");
+		Response inPeriod = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "from", today, "to", today));
+		// the auditor's own searches of the case are reads of it too, so there are more
+		// now
+		assertThat(inPeriod.json().size()).isGreaterThan(all.json().size());
+		assertThat(inPeriod.json().findValuesAsString("purpose")).contains("Screening", "Sagens historik");
+		Response beforeIt = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "to", "2020-01-01"));
+		assertThat(beforeIt.json().size()).isZero();
+		Response unknown = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", "KBH-1999-9999"));
+		assertThat(unknown.status()).isEqualTo(200);
+		assertThat(unknown.json().size()).isZero();
+		// a purpose's wildcard is a character, not a wildcard
+		Response wildcard = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", caseNumber, "purpose", "%"));
+		assertThat(wildcard.json().size()).isZero();
+	}
+
+	@Test
 	void aCprNumberInTheQueryStringIsRefusedAndNothingIsRead() {
 		String cpr = FakeCpr.next();
 		submit(cpr);
@@ -181,7 +225,15 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(noCase.text("/detail")).contains("POST /api/audit/access-log/search");
 		Response neither = api().as("auditor").post("/api/audit/access-log/search", Map.of());
 		assertThat(neither.status()).isEqualTo(400);
-		assertThat(neither.text("/detail")).isEqualTo("case: give exactly one of case and cpr");
+		assertThat(neither.text("/detail")).isEqualTo("case: give exactly one of case, caseNumber and cpr");
+		Response both = api().as("auditor")
+			.post("/api/audit/access-log/search", Map.of("caseNumber", "KBH-2026-0001", "cpr", "010190-0000"));
+		assertThat(both.text("/detail")).isEqualTo("case: give exactly one of case, caseNumber and cpr");
+		Response backwards = api().as("auditor")
+			.post("/api/audit/access-log/search",
+					Map.of("cpr", "010190-0000", "from", "2026-12-02", "to", "2026-12-01"));
+		assertThat(backwards.status()).isEqualTo(400);
+		assertThat(backwards.text("/detail")).isEqualTo("to: must not be before from");
 		Response badDate = api().as("auditor").post("/api/audit/access-log/search", Map.of("cpr", "310290-0000"));
 		assertThat(badDate.status()).isEqualTo(400);
 		assertThat(badDate.text("/errors/0/field")).isEqualTo("cpr");

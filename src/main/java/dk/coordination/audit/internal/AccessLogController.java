@@ -1,6 +1,5 @@
 package dk.coordination.audit.internal;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -10,9 +9,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,19 +19,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import dk.coordination.audit.AccessLog;
-import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.audit.ReadPurpose;
-import dk.coordination.personaldata.CprNumber;
-import dk.coordination.personaldata.CprProtector;
+import dk.coordination.audit.internal.AccessLogSearch.CitizenExport;
+import dk.coordination.audit.internal.AccessLogSearch.Criteria;
+import dk.coordination.audit.internal.AccessLogSearch.Entry;
 import dk.coordination.web.InvalidFieldException;
-import dk.coordination.web.DanishTime;
 
 /**
  * The read log for the auditor (data-protection officer): who read what, when and why, by
  * case or by person. The citizen's export answers a request for insight (EU Court
  * C-579/21: dates and purposes, and the organisations, without the employees'
- * identities). Reading the log is itself logged.
+ * identities). Reading the log is itself logged. The auditor's pages ({@link AuditPages})
+ * run the same {@link AccessLogSearch}.
  * <p>
  * A CPR number travels only in a request body: query strings end up in proxy and server
  * access logs, outside the service's control. A {@code cpr} query parameter is refused on
@@ -48,21 +45,14 @@ class AccessLogController {
 			+ "logs keep it; send it in the body: POST /api/audit/access-log/search with {\"cpr\": \"…\"}, or "
 			+ "POST /api/audit/access-log/citizen-export with {\"cpr\": \"…\"}";
 
-	private final JdbcClient jdbc;
+	private final AccessLogSearch log;
 
-	private final AccessLog accessLog;
-
-	private final CprProtector cprProtector;
-
-	AccessLogController(JdbcClient jdbc, AccessLog accessLog, CprProtector cprProtector) {
-		this.jdbc = jdbc;
-		this.accessLog = accessLog;
-		this.cprProtector = cprProtector;
+	AccessLogController(AccessLogSearch log) {
+		this.log = log;
 	}
 
 	/** By case only; a search by person goes through {@link #search}. */
 	@GetMapping
-	@Transactional
 	List<Entry> entries(@RequestParam(name = "case", required = false) UUID caseId,
 			@RequestParam(name = "cpr", required = false) String cprInQuery,
 			@RequestParam(defaultValue = "1000") @Min(1) @Max(10000) int limit,
@@ -72,43 +62,30 @@ class AccessLogController {
 			throw new InvalidFieldException("case",
 					"give the case, or search by person with POST /api/audit/access-log/search");
 		}
-		return read(caseId, null, limit, purpose);
+		return this.log.search(new Criteria(this.log.subject(caseId, null, null), null, null, null, null), 0, limit,
+				purpose);
 	}
 
+	/**
+	 * By exactly one of case id, case number and CPR number, optionally narrowed by
+	 * period, the reader's organisation and words of the purpose.
+	 */
 	@PostMapping("/search")
-	@Transactional
 	List<Entry> search(@Valid @RequestBody Search search,
 			@RequestParam(name = "cpr", required = false) String cprInQuery,
 			@ReadPurpose("Tilsyn med adgang til personoplysninger") String purpose) {
 		refuseCprInQuery(cprInQuery);
-		if ((search.caseId() == null) == (search.cpr() == null)) {
-			throw new InvalidFieldException("case", "give exactly one of case and cpr");
-		}
-		String hash = (search.cpr() != null) ? this.cprProtector.hash(parse(search.cpr())) : null;
-		return read(search.caseId(), hash, (search.limit() != null) ? search.limit() : 1000, purpose);
+		Criteria criteria = new Criteria(this.log.subject(search.caseId(), search.caseNumber(), search.cpr()),
+				search.from(), search.to(), search.organisation(), search.purpose());
+		return this.log.search(criteria, 0, (search.limit() != null) ? search.limit() : 1000, purpose);
 	}
 
 	@PostMapping("/citizen-export")
-	@Transactional
 	CitizenExport citizenExport(@Valid @RequestBody CitizenExportRequest request,
 			@RequestParam(name = "cpr", required = false) String cprInQuery,
 			@ReadPurpose("Besvarelse af indsigtsanmodning") String purpose) {
 		refuseCprInQuery(cprInQuery);
-		CprNumber number = parse(request.cpr());
-		String hash = this.cprProtector.hash(number);
-		List<CitizenRead> reads = this.jdbc.sql("""
-				select l.read_at, coalesce(o.name, l.organisation) as organisation, l.purpose from access_log l
-				left join organisation o on o.code = l.organisation
-				where l.subject_cpr_hash = :hash and l.what <> 'ACCESS_LOG_EXPORT'
-				order by l.read_at, l.id
-				""")
-			.param("hash", hash)
-			.query((rs, row) -> new CitizenRead(
-					rs.getTimestamp("read_at").toInstant().atZone(DanishTime.ZONE).toLocalDate(),
-					rs.getString("organisation"), rs.getString("purpose")))
-			.list();
-		this.accessLog.record(new PersonalDataRead(null, hash, "ACCESS_LOG_EXPORT", purpose));
-		return new CitizenExport(number.masked(), reads);
+		return this.log.citizenExport(this.log.subject(null, null, request.cpr()), purpose);
 	}
 
 	/**
@@ -120,60 +97,27 @@ class AccessLogController {
 		refuseCprInQuery(cprInQuery);
 	}
 
-	private List<Entry> read(UUID caseId, String hash, int limit, String purpose) {
-		List<Entry> entries = this.jdbc.sql("""
-				select read_at, username, organisation, case_id, what, purpose, request_id, correlation_id
-				from access_log
-				where (case_id = :case or subject_cpr_hash = :hash)
-				order by read_at desc, id desc limit :limit
-				""")
-			.param("case", caseId)
-			.param("hash", hash)
-			.param("limit", limit)
-			.query((rs, row) -> new Entry(rs.getTimestamp("read_at").toInstant(), rs.getString("username"),
-					rs.getString("organisation"), rs.getObject("case_id", UUID.class), rs.getString("what"),
-					rs.getString("purpose"), rs.getString("request_id"), rs.getString("correlation_id")))
-			.list();
-		this.accessLog.record(new PersonalDataRead(caseId, hash, "ACCESS_LOG", purpose));
-		return entries;
-	}
-
 	private static void refuseCprInQuery(String cprInQuery) {
 		if (cprInQuery != null) {
 			throw new InvalidFieldException("cpr", CPR_IN_QUERY);
 		}
 	}
 
-	private static CprNumber parse(String cpr) {
-		try {
-			return CprNumber.parse(cpr);
-		}
-		catch (IllegalArgumentException ex) {
-			throw new InvalidFieldException("cpr", ex.getMessage());
-		}
-	}
-
 	/**
-	 * A search of the log: by case or by person, exactly one of them.
+	 * A search of the log: by case (id or number) or by person, exactly one of them.
 	 *
+	 * @param from first day (Danish time) of the period, included
+	 * @param to last day of the period, included
+	 * @param organisation code of the readers' organisation
+	 * @param purpose words the stated purpose contains (case-insensitive)
 	 * @param limit how many entries, newest first (default 1000)
 	 */
-	record Search(@JsonProperty("case") UUID caseId, String cpr, @Min(1) @Max(10000) Integer limit) {
+	record Search(@JsonProperty("case") UUID caseId, @Size(max = 32) String caseNumber, String cpr, LocalDate from,
+			LocalDate to, @Size(max = 64) String organisation, @Size(max = 200) String purpose,
+			@Min(1) @Max(10000) Integer limit) {
 	}
 
 	record CitizenExportRequest(@NotNull String cpr) {
-	}
-
-	/** One read, with the reader's identity: for the auditor only. */
-	record Entry(Instant readAt, String username, String organisation, UUID caseId, String what, String purpose,
-			String requestId, String correlationId) {
-	}
-
-	/** What a citizen is told: when, which authority, why; not which employee. */
-	record CitizenExport(String subject, List<CitizenRead> reads) {
-	}
-
-	record CitizenRead(LocalDate date, String organisation, String purpose) {
 	}
 
 }

@@ -6,11 +6,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.envers.Audited;
 
 import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.organisation.OrganisationType;
 
 @Entity
+@Audited
 @Table(name = "organisation")
 class Organisation {
 
@@ -30,6 +32,26 @@ class Organisation {
 	private String notificationEmail;
 
 	protected Organisation() {
+	}
+
+	Organisation(String code, String name, OrganisationType type, String municipality, String notificationEmail) {
+		this.code = code;
+		this.name = name;
+		this.type = type;
+		this.municipality = municipality;
+		this.notificationEmail = notificationEmail;
+	}
+
+	void changeNotificationEmail(String notificationEmail) {
+		this.notificationEmail = notificationEmail;
+	}
+
+	void changeType(OrganisationType type) {
+		this.type = type;
+	}
+
+	void changeMunicipality(String municipality) {
+		this.municipality = municipality;
 	}
 
 	String getCode() {

@@ -1,12 +1,10 @@
 package dk.coordination.audit.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +29,7 @@ import dk.coordination.web.DanishFormat;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
 import dk.coordination.web.Problems;
+import dk.coordination.web.SessionReferences;
 
 /**
  * Tilsyn (role {@code auditor}, see the web security rules): the read log searched by
@@ -51,15 +50,11 @@ class AuditPages {
 	/** The session attribute holding the searches by reference. */
 	static final String SEARCHES = AuditPages.class.getName() + ".searches";
 
-	private static final int KEPT_SEARCHES = 10;
-
 	static final int PAGE_SIZE = 50;
 
 	private static final Pattern CPR_SHAPE = Pattern.compile("\\d{6}-?\\d{4}");
 
 	private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d.M.uuuu");
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final AccessLogSearch log;
 
@@ -79,7 +74,7 @@ class AuditPages {
 		Map<String, String> errors = new LinkedHashMap<>();
 		Criteria criteria = null;
 		if (soegning != null) {
-			criteria = remembered(session, soegning, Criteria.class);
+			criteria = SessionReferences.recall(session, SEARCHES, soegning, Criteria.class);
 			if (criteria == null) {
 				errors.put("soeg", "tilsyn.fejl.soegning");
 			}
@@ -132,13 +127,13 @@ class AuditPages {
 			return render(model, shown, errors);
 		}
 		Criteria criteria = new Criteria(subject, from, to, form.get("organisation"), purpose);
-		return "redirect:/tilsyn?soegning=" + remember(session, criteria);
+		return "redirect:/tilsyn?soegning=" + SessionReferences.remember(session, SEARCHES, criteria);
 	}
 
 	/** The whole result (up to the API's largest limit) as CSV for a spreadsheet. */
 	@GetMapping("/eksport")
 	ResponseEntity<byte[]> csv(@RequestParam String soegning, HttpSession session) {
-		Criteria criteria = remembered(session, soegning, Criteria.class);
+		Criteria criteria = SessionReferences.recall(session, SEARCHES, soegning, Criteria.class);
 		if (criteria == null) {
 			throw Problems.notFound("No search " + soegning + " in this session");
 		}
@@ -159,7 +154,7 @@ class AuditPages {
 	String insight(@RequestParam(required = false) String soegning, HttpSession session, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		if (soegning != null) {
-			Subject person = remembered(session, soegning, Subject.class);
+			Subject person = SessionReferences.recall(session, SEARCHES, soegning, Subject.class);
 			if (person == null) {
 				errors.put("cpr", "tilsyn.fejl.soegning");
 			}
@@ -185,12 +180,12 @@ class AuditPages {
 			model.addAttribute("errors", Map.of("cpr", "tilsyn.fejl.cpr"));
 			return "audit/indsigt";
 		}
-		return "redirect:/tilsyn/indsigt?soegning=" + remember(session, person);
+		return "redirect:/tilsyn/indsigt?soegning=" + SessionReferences.remember(session, SEARCHES, person);
 	}
 
 	@GetMapping(path = "/indsigt/pdf")
 	ResponseEntity<byte[]> insightPdf(@RequestParam String soegning, HttpSession session) {
-		Subject person = remembered(session, soegning, Subject.class);
+		Subject person = SessionReferences.recall(session, SEARCHES, soegning, Subject.class);
 		if (person == null) {
 			throw Problems.notFound("No search " + soegning + " in this session");
 		}
@@ -246,33 +241,6 @@ class AuditPages {
 		catch (NumberFormatException ex) {
 			return 0;
 		}
-	}
-
-	private static String remember(HttpSession session, Object search) {
-		byte[] random = new byte[12];
-		RANDOM.nextBytes(random);
-		String reference = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		synchronized (session) {
-			LinkedHashMap<String, Object> kept = new LinkedHashMap<>(searches(session));
-			kept.put(reference, search);
-			while (kept.size() > KEPT_SEARCHES) {
-				kept.remove(kept.keySet().iterator().next());
-			}
-			// set again, so the session store writes the changed map
-			session.setAttribute(SEARCHES, kept);
-		}
-		return reference;
-	}
-
-	private static <T> T remembered(HttpSession session, String reference, Class<T> type) {
-		Object kept = searches(session).get(reference);
-		return type.isInstance(kept) ? type.cast(kept) : null;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, Object> searches(HttpSession session) {
-		Object kept = session.getAttribute(SEARCHES);
-		return (kept instanceof Map<?, ?> map) ? (Map<String, Object>) map : Map.of();
 	}
 
 }

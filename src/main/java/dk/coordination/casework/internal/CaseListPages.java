@@ -1,8 +1,6 @@
 package dk.coordination.casework.internal;
 
-import java.security.SecureRandom;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +24,7 @@ import dk.coordination.security.CurrentUser;
 import dk.coordination.web.FieldError;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
+import dk.coordination.web.SessionReferences;
 
 /**
  * Sager: the case list the caller may see, through the same {@link CaseService#list} as
@@ -47,8 +46,6 @@ class CaseListPages {
 	/** The session attribute holding the CPR searches by reference. */
 	static final String SEARCHES = CaseListPages.class.getName() + ".searches";
 
-	private static final int KEPT_SEARCHES = 10;
-
 	private static final int PAGE_SIZE = 25;
 
 	/** The filter parameters of the page, in the order the URL carries them. */
@@ -56,8 +53,6 @@ class CaseListPages {
 			"sagsnummer", "soegning");
 
 	private static final String YES = "ja";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final CaseService cases;
 
@@ -126,7 +121,7 @@ class CaseListPages {
 			return render(model, form, Map.of("soeg", "sager.fejl.soeg"), null, parameters.getFirst("antal"));
 		}
 		if (search != null && search.isPerson()) {
-			form.put("soegning", remember(session, search));
+			form.put("soegning", SessionReferences.remember(session, SEARCHES, search));
 		}
 		else if (search != null) {
 			form.put("sagsnummer", search.caseNumber());
@@ -143,7 +138,7 @@ class CaseListPages {
 		Boolean newInformation = yes(form.get("nye"), "nye", errors);
 		CaseSearch search = null;
 		if (!form.get("soegning").isEmpty()) {
-			search = searches(session).get(form.get("soegning"));
+			search = SessionReferences.recall(session, SEARCHES, form.get("soegning"), CaseSearch.class);
 			if (search == null) {
 				errors.put("soeg", "sager.fejl.soegning");
 			}
@@ -184,28 +179,6 @@ class CaseListPages {
 			query.add("efter", cursor);
 		}
 		return UriComponentsBuilder.fromPath("/sager").queryParams(query).encode().build().toUriString();
-	}
-
-	private static String remember(HttpSession session, CaseSearch search) {
-		byte[] random = new byte[12];
-		RANDOM.nextBytes(random);
-		String reference = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
-		synchronized (session) {
-			LinkedHashMap<String, CaseSearch> kept = new LinkedHashMap<>(searches(session));
-			kept.put(reference, search);
-			while (kept.size() > KEPT_SEARCHES) {
-				kept.remove(kept.keySet().iterator().next());
-			}
-			// set again, so the session store writes the changed map
-			session.setAttribute(SEARCHES, kept);
-		}
-		return reference;
-	}
-
-	@SuppressWarnings("unchecked")
-	private static Map<String, CaseSearch> searches(HttpSession session) {
-		Object kept = session.getAttribute(SEARCHES);
-		return (kept instanceof Map<?, ?> map) ? (Map<String, CaseSearch>) map : Map.of();
 	}
 
 	private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field, Map<String, String> errors) {

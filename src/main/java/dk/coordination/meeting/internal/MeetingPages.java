@@ -564,8 +564,13 @@ class MeetingPages {
 		model.addAttribute("unitName", this.meetings.unitName(meeting.unit()));
 		model.addAttribute("invitedNames",
 				this.meetings.invited(access.meeting()).stream().map(OrganisationDetails::name).toList());
-		model.addAttribute("date", meeting.startsAt().toLocalDate());
+		// the change form's values as text: a fragment's parameters are evaluated in
+		// Thymeleaf's restricted mode, which calls no beans
+		model.addAttribute("isoDate", meeting.startsAt().toLocalDate().toString());
 		model.addAttribute("time", meeting.startsAt().format(TIME));
+		model.addAttribute("duration", String.valueOf(meeting.durationMinutes()));
+		model.addAttribute("location", meeting.location());
+		model.addAttribute("invited", meeting.invited());
 		model.addAttribute("names",
 				this.units.allOrganisations()
 					.stream()

@@ -193,8 +193,8 @@ class MeetingPagesIntegrationTests extends IntegrationTestEnvironment {
 		String caseId = caseAwaitingMeeting(false);
 		String meetingId = plan(List.of("KRIMINALFORSORGEN"));
 		publish(meetingId);
-		String itemId = itemForCase(api().as("sekretariat").get("/api/meetings/" + meetingId + "/agenda").json(),
-				caseId);
+		String itemId = MeetingCycleIntegrationTests
+			.itemFor(api().as("sekretariat").get("/api/meetings/" + meetingId + "/agenda").json(), caseId);
 		String path = "/moeder/" + meetingId + "/moedet";
 		WebSession secretariat = web("sekretariat");
 		Page page = secretariat.get(path);
@@ -317,16 +317,6 @@ class MeetingPagesIntegrationTests extends IntegrationTestEnvironment {
 		return agenda.get("items")
 			.valueStream()
 			.filter((item) -> item.get("title").asString().equals(title))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
-	}
-
-	private static String itemForCase(JsonNode agenda, String caseId) {
-		return agenda.get("items")
-			.valueStream()
-			.filter((item) -> item.hasNonNull("caseId") && item.get("caseId").asString().equals(caseId))
 			.findFirst()
 			.orElseThrow()
 			.get("id")

@@ -79,16 +79,9 @@ class MeetingStoriesBrowserTests extends BrowserTestEnvironment {
 		// the meeting: a decision previewed, then saved; the minutes approved
 		browser.driver().findElement(By.linkText("Referat og beslutninger")).click();
 		browser.waitFor(By.id("punkter"));
-		String itemId = api().as("sekretariat")
-			.get("/api/meetings/" + meetingPath.replace("/moeder/", "") + "/agenda")
-			.json()
-			.get("items")
-			.valueStream()
-			.filter((item) -> item.hasNonNull("caseId") && item.get("caseId").asString().equals(caseId))
-			.findFirst()
-			.orElseThrow()
-			.get("id")
-			.asString();
+		String itemId = MeetingCycleIntegrationTests.itemFor(
+				api().as("sekretariat").get("/api/meetings/" + meetingPath.replace("/moeder/", "") + "/agenda").json(),
+				caseId);
 		String form = "beslutning-" + itemId;
 		browser.driver().findElement(By.cssSelector("#punkt-" + itemId + " summary")).click();
 		type(browser, form + "-minutes", "Enheden vurderer bekymringen som begrundet. Kriminalforsorgen følger op.");

@@ -212,7 +212,10 @@ class MeetingCycleIntegrationTests extends IntegrationTestEnvironment {
 		return api().as("sekretariat").get("/api/cases/" + caseId).text("/caseNumber");
 	}
 
-	private static String itemFor(JsonNode agenda, String caseId) {
+	/**
+	 * The id of the agenda's item about this case (the meeting tests and pages use it).
+	 */
+	static String itemFor(JsonNode agenda, String caseId) {
 		return item(agenda, caseId).get("id").asString();
 	}
 

@@ -18,6 +18,7 @@ import dk.coordination.casework.AgendaCandidate;
 import dk.coordination.casework.AgendaReason;
 import dk.coordination.casework.CaseAgenda;
 import dk.coordination.casework.CaseBrief;
+import dk.coordination.casework.CaseStatus;
 
 /**
  * Agenda questions answered in SQL: one query finds every case with any reason to be
@@ -92,7 +93,7 @@ class CaseAgendaQueries implements CaseAgenda {
 			});
 		Map<UUID, CaseBrief> briefs = new HashMap<>();
 		this.jdbc.sql("""
-				select c.id, c.unit_code, c.case_number, c.subject_name, c.subject_cpr_hash,
+				select c.id, c.unit_code, c.case_number, c.subject_name, c.subject_cpr_hash, c.status,
 				       exists (select 1 from urgent_case u where u.case_id = c.id) as urgent
 				from concern_case c where c.id in (:ids)
 				""").param("ids", caseIds).query((rs) -> {
@@ -100,7 +101,8 @@ class CaseAgendaQueries implements CaseAgenda {
 			briefs.put(id,
 					new CaseBrief(id, rs.getString("unit_code"), rs.getString("case_number"),
 							initials(rs.getString("subject_name")), Set.copyOf(participants.getOrDefault(id, Set.of())),
-							rs.getString("subject_cpr_hash"), rs.getBoolean("urgent")));
+							rs.getString("subject_cpr_hash"), rs.getBoolean("urgent"),
+							CaseStatus.valueOf(rs.getString("status"))));
 		});
 		return briefs;
 	}

@@ -54,25 +54,19 @@ class MeetingController {
 
 	private final AgendaDrafts drafts;
 
-	private final MeetingDocuments documents;
-
 	private final MeetingRecords records;
 
-	private final AgendaPdfRenderer pdf;
-
-	private final InvitationCalendar calendar;
+	private final AgendaDownloads downloads;
 
 	private final Clock clock;
 
-	MeetingController(MeetingService meetings, AgendaDrafts drafts, MeetingDocuments documents, MeetingRecords records,
-			AgendaPdfRenderer pdf, InvitationCalendar calendar, Clock clock) {
+	MeetingController(MeetingService meetings, AgendaDrafts drafts, MeetingRecords records, AgendaDownloads downloads,
+			Clock clock) {
 		this.drafts = drafts;
 		this.clock = clock;
 		this.meetings = meetings;
 		this.records = records;
-		this.documents = documents;
-		this.pdf = pdf;
-		this.calendar = calendar;
+		this.downloads = downloads;
 	}
 
 	@PostMapping
@@ -184,24 +178,13 @@ class MeetingController {
 	@GetMapping(path = "/{id}/agenda.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
 	ResponseEntity<byte[]> agendaPdf(@PathVariable UUID id, @RequestParam(required = false) Integer version,
 			@ReadPurpose("Mødeforberedelse") String purpose) {
-		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		byte[] pdf = this.pdf.render(this.documents.agenda(access, version, purpose));
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"dagsorden.pdf\"")
-			.body(pdf);
+		return this.downloads.agendaPdf(id, version, purpose, CurrentUser.required());
 	}
 
 	/** RFC 5545 invitation with a stable UID; its SEQUENCE grows with every change. */
 	@GetMapping(path = "/{id}/invitation.ics", produces = "text/calendar")
 	ResponseEntity<String> invitation(@PathVariable UUID id) {
-		MeetingService.Access access = this.meetings.requireVisible(id, CurrentUser.required());
-		CalendarInvitation invitation = this.documents.invitation(access.meeting());
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(
-					"text/calendar; charset=UTF-8; method=" + (invitation.cancelled() ? "CANCEL" : "REQUEST")))
-			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"invitation.ics\"")
-			.body(this.calendar.write(invitation));
+		return this.downloads.invitation(id, CurrentUser.required());
 	}
 
 	/**

@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponseException;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,6 +39,7 @@ import dk.coordination.web.DanishTime;
 import dk.coordination.web.FieldError;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
+import dk.coordination.web.PageForm;
 
 /**
  * The page of one case ({@code /sager/{id}}) and its forms. It calls the same services as
@@ -93,20 +95,19 @@ class CasePages {
 
 	@GetMapping
 	String show(@PathVariable UUID caseId, Model model) {
-		return render(caseId, CaseForm.none(), model);
+		return render(caseId, PageForm.none(), model);
 	}
 
 	@PostMapping("/status")
-	String move(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String move(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("status", "status", posted, this.texts, "version", "to", "reason",
-				"closingReason");
-		CaseStatus to = form.choice("to", CaseStatus.class);
+		PageForm form = form("status", "status", posted);
+		CaseStatus to = form.choice("to", CaseStatus.class, true);
 		String reason = form.text("reason", 4000);
 		// the closing reason is asked for beside the other statuses; it counts only when
 		// closing
 		ClosingReason closingReason = (to != null && CaseWorkflow.needsClosingReason(to))
-				? form.choice("closingReason", ClosingReason.class) : null;
+				? form.choice("closingReason", ClosingReason.class, true) : null;
 		return submit(caseId, form, model, redirect, response, () -> {
 			VersionedCase moved = this.cases.transition(caseId, new CaseService.Transition(to, reason, closingReason),
 					form.ifMatch(), CurrentUser.required(), CASEWORK);
@@ -115,9 +116,9 @@ class CasePages {
 	}
 
 	@PostMapping("/opfoelgning")
-	String followUp(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String followUp(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("opfoelgning", "opfoelgning", posted, this.texts, "version", "date");
+		PageForm form = form("opfoelgning", "opfoelgning", posted);
 		LocalDate date = form.date("date", true);
 		if (date != null && date.isBefore(LocalDate.now(this.clock.withZone(DanishTime.ZONE)))) {
 			form.problem("date", this.texts.get("sag.fejl.opfoelgning.fortid"));
@@ -130,10 +131,11 @@ class CasePages {
 	}
 
 	@PostMapping("/henvendelser/{referralId}/deling")
-	String share(@PathVariable UUID caseId, @PathVariable UUID referralId, @RequestParam Map<String, String> posted,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("deling-" + referralId, "deling", posted, this.texts, "shared");
-		boolean shared = Boolean.parseBoolean(posted.get("shared"));
+	String share(@PathVariable UUID caseId, @PathVariable UUID referralId,
+			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		PageForm form = form("deling-" + referralId, "deling", posted);
+		boolean shared = Boolean.parseBoolean(posted.getFirst("shared"));
 		return submit(caseId, form, model, redirect, response, () -> {
 			this.cooperation.share(caseId, referralId, shared, CurrentUser.required(), CASEWORK);
 			return this.texts.get(shared ? "sag.ok.delt" : "sag.ok.ikkedelt");
@@ -141,10 +143,10 @@ class CasePages {
 	}
 
 	@PostMapping("/henvendelser/{referralId}/tilbagemelding")
-	String feedback(@PathVariable UUID caseId, @PathVariable UUID referralId, @RequestParam Map<String, String> posted,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("tilbagemelding-" + referralId, "tilbagemelding", posted, this.texts,
-				"feedback");
+	String feedback(@PathVariable UUID caseId, @PathVariable UUID referralId,
+			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		PageForm form = form("tilbagemelding-" + referralId, "tilbagemelding", posted);
 		String feedback = form.text("feedback", 2000);
 		return submit(caseId, form, model, redirect, response, () -> {
 			CaseViews.ReferralView referral = this.cases.giveFeedback(caseId, referralId, feedback,
@@ -154,12 +156,11 @@ class CasePages {
 	}
 
 	@PostMapping("/deltagere")
-	String addParticipant(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String addParticipant(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("deltager", "deltager", posted, this.texts, "organisation",
-				"legalBasis", "purpose");
+		PageForm form = form("deltager", "deltager", posted);
 		String organisation = form.text("organisation", 64);
-		LegalBasis legalBasis = form.choice("legalBasis", LegalBasis.class);
+		LegalBasis legalBasis = form.choice("legalBasis", LegalBasis.class, true);
 		String purpose = form.text("purpose", 2000);
 		return submit(caseId, form, model, redirect, response, () -> {
 			ParticipantView added = this.cooperation.addParticipant(caseId, organisation, legalBasis, purpose,
@@ -170,9 +171,9 @@ class CasePages {
 
 	@PostMapping("/deltagere/{organisation}/afslut")
 	String endParticipation(@PathVariable UUID caseId, @PathVariable String organisation,
-			@RequestParam Map<String, String> posted, Model model, RedirectAttributes redirect,
+			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("afslut-" + organisation, "afslut", posted, this.texts, "reason");
+		PageForm form = form("afslut-" + organisation, "afslut", posted);
 		String reason = form.text("reason", 2000);
 		return submit(caseId, form, model, redirect, response, () -> {
 			ParticipantView ended = this.cooperation.endParticipation(caseId, organisation, reason,
@@ -182,10 +183,9 @@ class CasePages {
 	}
 
 	@PostMapping("/opgaver")
-	String giveTask(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String giveTask(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("ny-opgave", "ny-opgave", posted, this.texts, "organisation",
-				"description", "dueDate");
+		PageForm form = form("ny-opgave", "ny-opgave", posted);
 		String organisation = form.text("organisation", 64);
 		String description = form.text("description", 4000);
 		LocalDate dueDate = form.date("dueDate", false);
@@ -197,11 +197,11 @@ class CasePages {
 	}
 
 	@PostMapping("/opgaver/{taskId}")
-	String updateTask(@PathVariable UUID caseId, @PathVariable UUID taskId, @RequestParam Map<String, String> posted,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("opgave-" + taskId, "opgave", posted, this.texts, "version", "state",
-				"outcome", "description", "dueDate");
-		TaskState state = form.choice("state", TaskState.class);
+	String updateTask(@PathVariable UUID caseId, @PathVariable UUID taskId,
+			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
+			HttpServletResponse response) {
+		PageForm form = form("opgave-" + taskId, "opgave", posted);
+		TaskState state = form.choice("state", TaskState.class, true);
 		String outcome = form.optionalText("outcome", 4000);
 		// only the secretariat's form has the task's description and due date; the
 		// service
@@ -217,10 +217,10 @@ class CasePages {
 	}
 
 	@PostMapping("/statusrapporter")
-	String report(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String report(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("rapport", "rapport", posted, this.texts, "involvement", "text");
-		Involvement involvement = form.choice("involvement", Involvement.class);
+		PageForm form = form("rapport", "rapport", posted);
+		Involvement involvement = form.choice("involvement", Involvement.class, true);
 		String text = form.text("text", 4000);
 		return submit(caseId, form, model, redirect, response, () -> {
 			this.cooperation.report(caseId, involvement, text, CurrentUser.required(), REPORTING);
@@ -229,9 +229,9 @@ class CasePages {
 	}
 
 	@PostMapping("/kommunale-noter")
-	String writeNote(@PathVariable UUID caseId, @RequestParam Map<String, String> posted, Model model,
+	String writeNote(@PathVariable UUID caseId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		CaseSubmission form = new CaseSubmission("note", "note", posted, this.texts, "text");
+		PageForm form = form("note", "note", posted);
 		String text = form.text("text", 8000);
 		return submit(caseId, form, model, redirect, response, () -> {
 			this.cooperation.writeMunicipalNote(caseId, text, CurrentUser.required(), MUNICIPAL);
@@ -239,15 +239,20 @@ class CasePages {
 		});
 	}
 
+	/** A form of this page; its field messages are {@code sag.fejl.<kind>.<field>}. */
+	private PageForm form(String name, String kind, MultiValueMap<String, String> posted) {
+		return new PageForm(name, kind, "sag.fejl." + kind + ".", posted, this.texts::get);
+	}
+
 	/**
 	 * Runs the change when the form is valid and goes back to the page with {@code done};
 	 * otherwise shows the page again with the form as it came.
 	 */
-	private String submit(UUID caseId, CaseSubmission form, Model model, RedirectAttributes redirect,
+	private String submit(UUID caseId, PageForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, Supplier<String> change) {
 		if (form.hasProblems()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return render(caseId, form.invalid(), model);
+			return render(caseId, form, model);
 		}
 		String done;
 		try {
@@ -257,14 +262,14 @@ class CasePages {
 			fieldsOf(ex).forEach((field) -> form.problem(field.field(),
 					this.texts.get("sag.fejl." + form.kind() + "." + field.field() + ".service")));
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return render(caseId, form.invalid(), model);
+			return render(caseId, form, model);
 		}
 		catch (ErrorResponseException ex) {
 			int status = ex.getStatusCode().value();
 			if (status == HttpStatus.PRECONDITION_FAILED.value()
 					|| status == HttpStatus.PRECONDITION_REQUIRED.value()) {
 				response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-				return render(caseId, form.stale(), model);
+				return render(caseId, form.stale(null), model);
 			}
 			if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.FORBIDDEN.value()
 					|| status == HttpStatus.NOT_FOUND.value()) {
@@ -272,7 +277,7 @@ class CasePages {
 				// showing the page again asks the service about the case itself, which
 				// answers a hidden case with its own 404
 				response.setStatus(status);
-				return render(caseId, form.refused(refusal(form, ex)), model);
+				return render(caseId, form.refused(refusal(form, ex), null), model);
 			}
 			throw ex;
 		}
@@ -280,7 +285,7 @@ class CasePages {
 		return "redirect:/sager/" + caseId;
 	}
 
-	private String refusal(CaseSubmission form, ErrorResponseException ex) {
+	private String refusal(PageForm form, ErrorResponseException ex) {
 		Map<String, Object> details = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties() : Map.of();
 		if (details.containsKey("openCaseId")) {
 			return this.texts.get("sag.afvist.aabensag");
@@ -295,7 +300,7 @@ class CasePages {
 		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
 	}
 
-	private String render(UUID caseId, CaseForm form, Model model) {
+	private String render(UUID caseId, PageForm form, Model model) {
 		CurrentUser user = CurrentUser.required();
 		VersionedCase versioned = this.cases.view(caseId, user, CASEWORK);
 		CaseView view = versioned.view();
@@ -311,7 +316,7 @@ class CasePages {
 		model.addAttribute("notes", municipalNotes(caseId, user));
 		model.addAttribute("names", names);
 		model.addAttribute("organisations", organisations);
-		model.addAttribute("form", form.stale() ? form.withMessage(staleMessage(form, view)) : form);
+		model.addAttribute("form", form.stale() ? form.stale(staleMessage(form, view)) : form);
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
 		model.addAttribute("closingReasons", ClosingReason.values());
 		model.addAttribute("legalBases", LegalBasis.values());
@@ -321,7 +326,7 @@ class CasePages {
 	}
 
 	/** What changed, as far as the page can say: the state the user now sees. */
-	private String staleMessage(CaseForm form, CaseView view) {
+	private String staleMessage(PageForm form, CaseView view) {
 		if (form.kind().equals("opgave")) {
 			return view.tasks()
 				.stream()

@@ -50,6 +50,7 @@ import dk.coordination.web.DanishTime;
 import dk.coordination.web.FieldError;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
+import dk.coordination.web.PageForm;
 import dk.coordination.web.Problems;
 
 /**
@@ -112,13 +113,13 @@ class MeetingPages {
 
 	@GetMapping
 	String list(Model model) {
-		return renderList(MeetingForm.none(), model);
+		return renderList(PageForm.none(), model);
 	}
 
 	@PostMapping
 	String plan(@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		MeetingForm form = form("planlaeg", posted);
+		PageForm form = form("planlaeg", posted);
 		String unit = form.text("unit", 32);
 		Instant startsAt = startsAt(form);
 		Integer duration = form.number("durationMinutes", 15, 720);
@@ -135,7 +136,7 @@ class MeetingPages {
 		});
 	}
 
-	private String renderList(MeetingForm form, Model model) {
+	private String renderList(PageForm form, Model model) {
 		CurrentUser user = CurrentUser.required();
 		Set<String> secretariatUnits = this.units.secretariatUnits(user);
 		Instant now = this.clock.instant();
@@ -171,13 +172,13 @@ class MeetingPages {
 
 	@GetMapping("/{meetingId}")
 	String show(@PathVariable UUID meetingId, Model model) {
-		return renderMeeting(meetingId, MeetingForm.none(), model);
+		return renderMeeting(meetingId, PageForm.none(), model);
 	}
 
 	@PostMapping("/{meetingId}/aendr")
 	String reschedule(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("aendr", posted);
+		PageForm form = form("aendr", posted);
 		Instant startsAt = startsAt(form);
 		Integer duration = form.number("durationMinutes", 15, 720);
 		String location = form.text("location", 500);
@@ -196,7 +197,7 @@ class MeetingPages {
 	@PostMapping("/{meetingId}/aflys")
 	String cancel(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("aflys", posted);
+		PageForm form = form("aflys", posted);
 		return submit(form, response, () -> renderMeeting(meetingId, form, model), () -> {
 			this.meetings.cancel(meetingId, form.ifMatch(), CurrentUser.required());
 			redirect.addFlashAttribute("success", text("moede.ok.aflyst"));
@@ -204,7 +205,7 @@ class MeetingPages {
 		});
 	}
 
-	private String renderMeeting(UUID meetingId, MeetingForm form, Model model) {
+	private String renderMeeting(UUID meetingId, PageForm form, Model model) {
 		CurrentUser user = CurrentUser.required();
 		Versioned<MeetingView> shown = this.meetings.show(meetingId, user);
 		MeetingService.Access access = this.meetings.requireVisible(meetingId, user);
@@ -217,13 +218,13 @@ class MeetingPages {
 
 	@GetMapping("/{meetingId}/dagsorden")
 	String agenda(@PathVariable UUID meetingId, @RequestParam(required = false) Integer version, Model model) {
-		return renderAgenda(meetingId, version, MeetingForm.none(), model);
+		return renderAgenda(meetingId, version, PageForm.none(), model);
 	}
 
 	@PostMapping("/{meetingId}/dagsorden/forslag")
 	String propose(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("forslag", posted);
+		PageForm form = form("forslag", posted);
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
 			Versioned<AgendaView> drafted = this.drafts.propose(meetingId, form.ifMatch(), PREPARATION,
 					CurrentUser.required());
@@ -235,7 +236,7 @@ class MeetingPages {
 	@PostMapping("/{meetingId}/dagsorden/punkter")
 	String addItem(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("nytpunkt", posted);
+		PageForm form = form("nytpunkt", posted);
 		String title = form.text("title", 500);
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
 			this.drafts.addItem(meetingId, null, title, form.ifMatch(), PREPARATION, CurrentUser.required());
@@ -248,7 +249,7 @@ class MeetingPages {
 	String removeItem(@PathVariable UUID meetingId, @PathVariable UUID itemId,
 			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		MeetingForm form = form("punkt-" + itemId, posted);
+		PageForm form = form("punkt-" + itemId, posted);
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
 			this.drafts.removeItem(meetingId, itemId, form.ifMatch(), PREPARATION, CurrentUser.required());
 			redirect.addFlashAttribute("success", text("moede.ok.fjernet"));
@@ -264,7 +265,7 @@ class MeetingPages {
 	String moveItem(@PathVariable UUID meetingId, @PathVariable UUID itemId,
 			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		MeetingForm form = form("punkt-" + itemId, posted);
+		PageForm form = form("punkt-" + itemId, posted);
 		boolean up = "op".equals(posted.getFirst("retning"));
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
 			CurrentUser user = CurrentUser.required();
@@ -289,7 +290,7 @@ class MeetingPages {
 	@PostMapping("/{meetingId}/dagsorden/udsend")
 	String publish(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("udsend", posted);
+		PageForm form = form("udsend", posted);
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
 			Versioned<AgendaView> published = this.drafts.publish(meetingId, form.ifMatch(), PREPARATION,
 					CurrentUser.required());
@@ -313,7 +314,7 @@ class MeetingPages {
 	 * see published versions only, the latest unless they ask for another, minimised by
 	 * the service exactly as the API answers them.
 	 */
-	private String renderAgenda(UUID meetingId, Integer version, MeetingForm form, Model model) {
+	private String renderAgenda(UUID meetingId, Integer version, PageForm form, Model model) {
 		CurrentUser user = CurrentUser.required();
 		MeetingService.Access access = this.meetings.requireVisible(meetingId, user);
 		MeetingView meeting = this.meetings.view(access.meeting());
@@ -338,13 +339,13 @@ class MeetingPages {
 
 	@GetMapping("/{meetingId}/moedet")
 	String meeting(@PathVariable UUID meetingId, Model model) {
-		return renderMinutes(meetingId, MeetingForm.none(), null, model);
+		return renderMinutes(meetingId, PageForm.none(), null, model);
 	}
 
 	@PostMapping("/{meetingId}/moedet/fremmoede")
 	String attendance(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("fremmoede", posted);
+		PageForm form = form("fremmoede", posted);
 		Set<Meeting.Attendee> attendees = new LinkedHashSet<>();
 		posted.forEach((field, values) -> {
 			if (field.startsWith("attendees-")) {
@@ -375,7 +376,7 @@ class MeetingPages {
 	String decide(@PathVariable UUID meetingId, @PathVariable UUID itemId,
 			@RequestParam MultiValueMap<String, String> posted, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
-		MeetingForm form = form("beslutning-" + itemId, posted);
+		PageForm form = form("beslutning-" + itemId, posted);
 		String minutes = form.text("minutes", 20000);
 		CaseDecision decision = decision(form);
 		boolean save = "gem".equals(posted.getFirst("handling"));
@@ -402,7 +403,7 @@ class MeetingPages {
 	@PostMapping("/{meetingId}/moedet/godkend")
 	String approve(@PathVariable UUID meetingId, @RequestParam MultiValueMap<String, String> posted, Model model,
 			RedirectAttributes redirect, HttpServletResponse response) {
-		MeetingForm form = form("godkend", posted);
+		PageForm form = form("godkend", posted);
 		return submit(form, response, () -> renderMinutes(meetingId, form, null, model), () -> {
 			this.records.approve(meetingId, form.ifMatch(), MINUTES, CurrentUser.required());
 			redirect.addFlashAttribute("success", text("moede.ok.godkendt"));
@@ -411,7 +412,7 @@ class MeetingPages {
 	}
 
 	/** The decision as the form gives it; the parts left empty are no part of it. */
-	private CaseDecision decision(MeetingForm form) {
+	private CaseDecision decision(PageForm form) {
 		CaseStatus to = form.choice("to", CaseStatus.class, false);
 		CaseDecision.Transition transition = null;
 		if (to != null) {
@@ -439,7 +440,7 @@ class MeetingPages {
 		return new CaseDecision(transition, participants, tasks, nextFollowUp);
 	}
 
-	private String renderMinutes(UUID meetingId, MeetingForm form, CaseDecision previewed, Model model) {
+	private String renderMinutes(UUID meetingId, PageForm form, CaseDecision previewed, Model model) {
 		CurrentUser user = CurrentUser.required();
 		MeetingService.Access access = this.meetings.requireVisible(meetingId, user);
 		MeetingView meeting = this.meetings.view(access.meeting());
@@ -491,7 +492,7 @@ class MeetingPages {
 	 * allow is said beside the field now; the service checks it again on saving.
 	 */
 	private Effect effect(MeetingRecords.MinutesItem item, CaseBrief brief, CaseDecision decision, String unitCode,
-			MeetingForm form) {
+			PageForm form) {
 		if (brief == null) {
 			return new Effect(item.position(), null, null, null, List.of(), List.of(), null);
 		}
@@ -555,8 +556,7 @@ class MeetingPages {
 	/**
 	 * The model every meeting page has: the meeting, its version for the forms, names.
 	 */
-	private void common(Model model, MeetingService.Access access, MeetingView meeting, long version,
-			MeetingForm form) {
+	private void common(Model model, MeetingService.Access access, MeetingView meeting, long version, PageForm form) {
 		model.addAttribute("meeting", meeting);
 		model.addAttribute("version", version);
 		model.addAttribute("secretariat", access.secretariat());
@@ -582,8 +582,7 @@ class MeetingPages {
 	 * Runs the change when the form is valid and redirects as it says; otherwise shows
 	 * the page again with the form as it came and the answer's status.
 	 */
-	private String submit(MeetingForm form, HttpServletResponse response, Supplier<String> page,
-			Supplier<String> change) {
+	private String submit(PageForm form, HttpServletResponse response, Supplier<String> page, Supplier<String> change) {
 		if (form.hasProblems()) {
 			response.setStatus(HttpStatus.BAD_REQUEST.value());
 			return page.get();
@@ -621,7 +620,7 @@ class MeetingPages {
 	 * Why the service refused, in Danish, beside the form; a decision's transition the
 	 * workflow forbids is said beside the status field.
 	 */
-	private void refuse(MeetingForm form, int status) {
+	private void refuse(PageForm form, int status) {
 		String kind = form.name().replaceFirst("-[0-9a-f-]{36}$", "");
 		String to = form.value(form.name(), "to");
 		if (kind.equals("beslutning") && status == HttpStatus.CONFLICT.value() && !to.isBlank()) {
@@ -653,14 +652,14 @@ class MeetingPages {
 		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
 	}
 
-	private Instant startsAt(MeetingForm form) {
+	private Instant startsAt(PageForm form) {
 		LocalDate date = form.date("date", true);
 		LocalTime time = form.time("time");
 		return (date != null && time != null) ? date.atTime(time).atZone(DanishTime.ZONE).toInstant() : null;
 	}
 
-	private MeetingForm form(String name, MultiValueMap<String, String> posted) {
-		return new MeetingForm(name, posted, this::text);
+	private PageForm form(String name, MultiValueMap<String, String> posted) {
+		return new PageForm(name, name, "moede.fejl.", posted, this::text);
 	}
 
 	private String when(MeetingView meeting) {

@@ -1,4 +1,4 @@
-package dk.coordination.meeting.internal;
+package dk.coordination.web;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -9,18 +9,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-
-import dk.coordination.web.ETags;
 
 /**
- * One form of the meeting pages as it was posted, and, when it came back instead of
- * succeeding, what the page shows about it: what the user typed, the fields at fault (for
- * the error summary and beside each field), a refusal or a stale edit. The checks are the
- * API's request validation with the same limits; what only the service knows it still
- * decides. A page without a returning form gets {@link #none()}.
+ * One form of a page as it was posted, and, when it came back instead of succeeding, what
+ * the page shows about it: what the user typed, the fields at fault (for the error
+ * summary and beside each field), a refusal or a stale edit. The checks are the API's
+ * request validation with the same limits; what only the service knows it still decides.
+ * A page without a returning form gets {@link #none()}. Templates call the public methods
+ * as {@code form}; every page with forms (Sag, Møder) reads its fields through this one
+ * class, so a date is parsed and a text is limited the same way everywhere.
+ * <p>
+ * The message for a field left out or unknown is {@code <errorKeys><field>} in the page's
+ * bundle; too long a text and a date that does not exist have the shared
+ * {@code side.fejl.forlang} and {@code side.fejl.dato}.
  */
-final class MeetingForm {
+public final class PageForm {
 
 	private static final DateTimeFormatter DANISH_DATE = DateTimeFormatter.ofPattern("d.M.uuuu")
 		.withResolverStyle(ResolverStyle.STRICT);
@@ -39,7 +42,11 @@ final class MeetingForm {
 
 	private final List<Problem> problems = new ArrayList<>();
 
-	private final Function<String, String> texts;
+	private final String kind;
+
+	private final String errorKeys;
+
+	private final Texts texts;
 
 	private Outcome outcome = Outcome.NONE;
 
@@ -48,13 +55,18 @@ final class MeetingForm {
 	private String messageField;
 
 	/**
-	 * @param name the form on the page, unique there ({@code beslutning-<item id>}); its
-	 * elements' ids start with it
+	 * @param name the form on the page, unique there ({@code opgave-<id>},
+	 * {@code beslutning-<item id>}); its elements' ids start with it
+	 * @param kind which sort of form ({@code opgave}), for the page's own texts about it
+	 * @param errorKeys the start of the keys of its field messages
+	 * ({@code sag.fejl.opgave.})
 	 * @param posted the request's parameters (every value of each)
 	 * @param texts the Danish text of a message key
 	 */
-	MeetingForm(String name, Map<String, List<String>> posted, Function<String, String> texts) {
+	public PageForm(String name, String kind, String errorKeys, Map<String, List<String>> posted, Texts texts) {
 		this.name = name;
+		this.kind = kind;
+		this.errorKeys = errorKeys;
 		this.texts = texts;
 		posted.forEach((field, given) -> {
 			this.values.put(field, given.isEmpty() ? "" : given.get(0));
@@ -62,37 +74,41 @@ final class MeetingForm {
 		});
 	}
 
-	static MeetingForm none() {
-		return new MeetingForm(null, Map.of(), (key) -> key);
+	public static PageForm none() {
+		return new PageForm(null, null, "", Map.of(), (key, args) -> key);
 	}
 
-	String name() {
+	public String name() {
 		return this.name;
+	}
+
+	public String kind() {
+		return this.kind;
 	}
 
 	/**
 	 * A text the user must give, stripped; null (and a problem) when blank or too long.
 	 */
-	String text(String field, int max) {
+	public String text(String field, int max) {
 		String text = raw(field).strip();
 		if (text.isEmpty()) {
-			problem(field, this.texts.apply("moede.fejl." + field));
+			problem(field, this.texts.get(this.errorKeys + field));
 			return null;
 		}
 		if (text.length() > max) {
-			problem(field, this.texts.apply("moede.fejl.forlang").replace("{0}", String.valueOf(max)));
+			problem(field, this.texts.get("side.fejl.forlang", max));
 			return null;
 		}
 		return text;
 	}
 
 	/** A text the user may leave out: null when blank. */
-	String optionalText(String field, int max) {
+	public String optionalText(String field, int max) {
 		return raw(field).isBlank() ? null : text(field, max);
 	}
 
 	/** One of the choices; null when blank, a problem when unknown or required. */
-	<E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
+	public <E extends Enum<E>> E choice(String field, Class<E> type, boolean required) {
 		String value = raw(field).strip();
 		if (value.isEmpty() && !required) {
 			return null;
@@ -102,7 +118,7 @@ final class MeetingForm {
 				return candidate;
 			}
 		}
-		problem(field, this.texts.apply("moede.fejl." + field));
+		problem(field, this.texts.get(this.errorKeys + field));
 		return null;
 	}
 
@@ -110,11 +126,11 @@ final class MeetingForm {
 	 * A date as a date field sends it ({@code 2026-12-24}) or as a Dane types it
 	 * ({@code 24.12.2026}), in the years the API accepts.
 	 */
-	LocalDate date(String field, boolean required) {
+	public LocalDate date(String field, boolean required) {
 		String value = raw(field).strip();
 		if (value.isEmpty()) {
 			if (required) {
-				problem(field, this.texts.apply("moede.fejl." + field));
+				problem(field, this.texts.get(this.errorKeys + field));
 			}
 			return null;
 		}
@@ -126,7 +142,7 @@ final class MeetingForm {
 			date = null;
 		}
 		if (date == null || date.getYear() < 2000 || date.getYear() > 2100) {
-			problem(field, this.texts.apply("moede.fejl.dato"));
+			problem(field, this.texts.get("side.fejl.dato"));
 			return null;
 		}
 		return date;
@@ -135,31 +151,31 @@ final class MeetingForm {
 	/**
 	 * A time of day as a time field sends it ({@code 14:00}) or typed as {@code 14.00}.
 	 */
-	LocalTime time(String field) {
+	public LocalTime time(String field) {
 		String value = raw(field).strip().replace('.', ':');
 		try {
 			return LocalTime.parse(value.matches("\\d:\\d\\d") ? "0" + value : value);
 		}
 		catch (DateTimeParseException ex) {
-			problem(field, this.texts.apply("moede.fejl." + field));
+			problem(field, this.texts.get(this.errorKeys + field));
 			return null;
 		}
 	}
 
 	/** A whole number in the API's bounds; null (and a problem) otherwise. */
-	Integer number(String field, int min, int max) {
+	public Integer number(String field, int min, int max) {
 		String value = raw(field).strip();
 		if (value.matches("\\d{1,4}") && Integer.parseInt(value) >= min && Integer.parseInt(value) <= max) {
 			return Integer.parseInt(value);
 		}
-		problem(field, this.texts.apply("moede.fejl." + field));
+		problem(field, this.texts.get(this.errorKeys + field));
 		return null;
 	}
 
 	/**
 	 * Every value of a field that may come several times (checkboxes), blanks left out.
 	 */
-	List<String> all(String field) {
+	public List<String> all(String field) {
 		return this.lists.getOrDefault(field, List.of())
 			.stream()
 			.map(String::strip)
@@ -171,36 +187,47 @@ final class MeetingForm {
 	 * The version the form was filled in on, as the {@code If-Match} the API would send;
 	 * null when the form carried none, which the service answers like a stale one.
 	 */
-	String ifMatch() {
+	public String ifMatch() {
 		String version = raw("version").strip();
 		return version.matches("\\d{1,18}") ? ETags.of(Long.parseLong(version)) : null;
 	}
 
-	void problem(String field, String text) {
+	public void problem(String field, String text) {
 		this.problems.add(new Problem(elementId(field), text));
 		this.outcome = Outcome.INVALID;
 	}
 
-	boolean hasProblems() {
+	public boolean hasProblems() {
 		return !this.problems.isEmpty();
 	}
 
-	MeetingForm refused(String text, String field) {
+	public PageForm refused(String text, String field) {
 		this.outcome = Outcome.REFUSED;
 		this.message = text;
 		this.messageField = (field != null) ? elementId(field) : null;
 		return this;
 	}
 
-	MeetingForm stale(String text) {
+	public PageForm stale(String text) {
 		this.outcome = Outcome.STALE;
 		this.message = text;
 		return this;
 	}
 
-	MeetingForm preview() {
+	public PageForm preview() {
 		this.outcome = Outcome.PREVIEW;
 		return this;
+	}
+
+	/**
+	 * The Danish texts of a page's bundle, e.g. {@code MessageSource.getMessage} in the
+	 * Danish locale.
+	 */
+	@FunctionalInterface
+	public interface Texts {
+
+		String get(String key, Object... args);
+
 	}
 
 	private String raw(String field) {
@@ -284,7 +311,7 @@ final class MeetingForm {
 	/**
 	 * @param elementId the id of the input at fault, which the error summary links to
 	 */
-	record Problem(String elementId, String message) {
+	public record Problem(String elementId, String message) {
 
 		public String getElementId() {
 			return this.elementId;

@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
@@ -118,6 +120,36 @@ class WebLoginIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(missing.status()).isEqualTo(404);
 		assertThat(missing.contentType()).startsWith("text/html");
 		assertThat(missing.html()).contains("Siden findes ikke");
+	}
+
+	@Test
+	void theMenuOffersEachUserOnlyThePagesItsRolesOpen() {
+		assertThat(menuOf("sekretariat")).containsExactly("/", "/sager", "/bekymringer/ny", "/bekymringer", "/moeder",
+				"/statistik");
+		assertThat(menuOf("buf")).containsExactly("/", "/sager", "/bekymringer/ny", "/bekymringer", "/moeder");
+		assertThat(menuOf("auditor")).containsExactly("/", "/tilsyn");
+		assertThat(menuOf("admin")).containsExactly("/", "/statistik", "/administration");
+	}
+
+	@Test
+	void aPageOutsideTheUsersRolesIsRefusedWithADanishPage() {
+		WebSession buf = web("buf");
+		for (String path : List.of("/administration", "/tilsyn", "/statistik")) {
+			Page refused = buf.get(path);
+			assertThat(refused.status()).as(path).isEqualTo(403);
+			assertThat(refused.contentType()).as(path).startsWith("text/html");
+		}
+		assertThat(web("auditor").get("/moeder").status()).isEqualTo(403);
+	}
+
+	private List<String> menuOf(String username) {
+		String html = web(username).get("/").html();
+		String menu = html.substring(html.indexOf("<ul class=\"mainmenu\">"), html.indexOf("</nav>"));
+		return Pattern.compile("<a href=\"([^\"]+)\" class=\"nav-link\"")
+			.matcher(menu)
+			.results()
+			.map((match) -> match.group(1))
+			.toList();
 	}
 
 	private static String cookieOf(HttpResponse<?> response) {

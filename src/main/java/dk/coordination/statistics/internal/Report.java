@@ -22,6 +22,7 @@ record Report(Unit unit, LocalDate from, LocalDate to, int suppressionThreshold,
 
 	/**
 	 * A count, a number of days or a percentage.
+	 *
 	 * @param value the figure, or null when suppressed or when there is nothing to
 	 * measure
 	 * @param suppressed true when the figure is withheld
@@ -40,6 +41,7 @@ record Report(Unit unit, LocalDate from, LocalDate to, int suppressionThreshold,
 
 	/**
 	 * Concerns (referrals) received in the period.
+	 *
 	 * @param byOrganisationType by the type of the submitting organisation
 	 */
 	record Concerns(Figure total, List<Row> byOrganisationType, List<Row> byCategory) {
@@ -47,6 +49,7 @@ record Report(Unit unit, LocalDate from, LocalDate to, int suppressionThreshold,
 
 	/**
 	 * Cases of the unit.
+	 *
 	 * @param opened opened in the period (by a concern about a person without an open
 	 * case)
 	 * @param closed cases closed in the period (a case closed twice counts once)
@@ -57,7 +60,9 @@ record Report(Unit unit, LocalDate from, LocalDate to, int suppressionThreshold,
 	record Cases(Figure opened, Figure closed, List<Row> closedByClosingReason, Reopened reopened) {
 	}
 
-	/** @param percent reopened as a percentage of the cases closed in the period */
+	/**
+	 * @param percent reopened as a percentage of the cases closed in the period
+	 */
 	record Reopened(Figure reopened, Figure notReopened, Figure percent) {
 	}
 
@@ -71,6 +76,7 @@ record Report(Unit unit, LocalDate from, LocalDate to, int suppressionThreshold,
 
 	/**
 	 * Reviews of closed cases due in the period (cancelled ones left out).
+	 *
 	 * @param onTime decided at most {@value StatisticsQueries#REVIEW_DAYS_ALLOWED} days
 	 * after the due date
 	 * @param late decided later than that

@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * What a report is asked for, as typed: a unit code and a period of ISO dates. The API
- * answers the first problem as a 400 naming the field; the page shows them all in
- * Danish, by {@link Invalid#code()}.
+ * answers the first problem as a 400 naming the field; the page shows them all in Danish,
+ * by {@link Invalid#code()}.
  */
 record ReportRequest(String unit, LocalDate from, LocalDate to) {
 
@@ -24,6 +24,7 @@ record ReportRequest(String unit, LocalDate from, LocalDate to) {
 
 	/**
 	 * One thing wrong with the request.
+	 *
 	 * @param field the parameter ({@code unit}, {@code from}, {@code to})
 	 * @param code what is wrong, for the page's Danish text: {@code required},
 	 * {@code format}, {@code range}, {@code order}, {@code length}
@@ -52,9 +53,8 @@ record ReportRequest(String unit, LocalDate from, LocalDate to) {
 				problems.add(new Invalid("from", "order", "must not be after to (" + end + ")"));
 			}
 			else if (!end.isBefore(start.plusYears(MAX_YEARS))) {
-				problems.add(new Invalid("to", "length", "the period may be at most " + MAX_YEARS
-						+ " years: from " + start + ", to must be " + start.plusYears(MAX_YEARS).minusDays(1)
-						+ " or earlier"));
+				problems.add(new Invalid("to", "length", "the period may be at most " + MAX_YEARS + " years: from "
+						+ start + ", to must be " + start.plusYears(MAX_YEARS).minusDays(1) + " or earlier"));
 			}
 		}
 		return new Checked(problems.isEmpty() ? new ReportRequest(code, start, end) : null, List.copyOf(problems));

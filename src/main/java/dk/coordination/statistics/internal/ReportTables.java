@@ -28,6 +28,7 @@ class ReportTables {
 
 	/**
 	 * One table of the report.
+	 *
 	 * @param id the table's id on the page (and its chart's)
 	 * @param note what the figures count, or null
 	 * @param valueHeading the heading of the figures' column
@@ -43,6 +44,7 @@ class ReportTables {
 
 	/**
 	 * One line of a table.
+	 *
 	 * @param shown the figure as written: a number, "&lt;5" or "–"
 	 * @param value the number for a chart, or null when there is none to draw
 	 * @param charted whether the table's chart has a bar for it (not totals, not
@@ -88,8 +90,7 @@ class ReportTables {
 		return tables;
 	}
 
-	private Table breakdown(String id, String caption, String note, String labelPrefix, List<Row> rows,
-			Figure total) {
+	private Table breakdown(String id, String caption, String note, String labelPrefix, List<Row> rows, Figure total) {
 		List<Line> lines = new ArrayList<>();
 		for (Row row : rows) {
 			Figure figure = new Figure(row.value(), row.suppressed());

@@ -23,9 +23,10 @@ class StatisticsCsv {
 
 	byte[] render(Report report) {
 		StringBuilder csv = new StringBuilder(BOM);
-		line(csv, List.of(this.tables.text("statistik.csv.unit"), this.tables.text("statistik.csv.from"),
-				this.tables.text("statistik.csv.to"), this.tables.text("statistik.csv.table"),
-				this.tables.text("statistik.csv.label"), this.tables.text("statistik.csv.value")));
+		line(csv,
+				List.of(this.tables.text("statistik.csv.unit"), this.tables.text("statistik.csv.from"),
+						this.tables.text("statistik.csv.to"), this.tables.text("statistik.csv.table"),
+						this.tables.text("statistik.csv.label"), this.tables.text("statistik.csv.value")));
 		for (ReportTables.Table table : this.tables.of(report)) {
 			for (ReportTables.Line row : table.lines()) {
 				line(csv, List.of(report.unit().name(), report.from().toString(), report.to().toString(),

@@ -26,8 +26,8 @@ import dk.coordination.web.DanishTime;
 import dk.coordination.web.PageController;
 
 /**
- * Statistik: a GET form (unit, from, to), so a report is a bookmarkable URL that holds
- * no personal data, and the report as tables with a chart beside each (drawn by
+ * Statistik: a GET form (unit, from, to), so a report is a bookmarkable URL that holds no
+ * personal data, and the report as tables with a chart beside each (drawn by
  * {@code statistics.js}; the tables are the page without JavaScript and for screen
  * readers). {@code /statistik.csv} and {@code /statistik.pdf} take the same parameters
  * and show the same tables. All three go through {@link StatisticsService}, as the API
@@ -93,16 +93,16 @@ class StatisticsPages {
 	}
 
 	@GetMapping("/statistik.csv")
-	ResponseEntity<byte[]> csv(@RequestParam(required = false) String unit,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	ResponseEntity<byte[]> csv(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
 		Report report = this.statistics.report(CurrentUser.required(), unit, from, to);
 		return file(this.csv.render(report), new MediaType("text", "csv", StandardCharsets.UTF_8),
 				ContentDisposition.attachment(), fileName(report, "csv"));
 	}
 
 	@GetMapping("/statistik.pdf")
-	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String unit,
-			@RequestParam(required = false) String from, @RequestParam(required = false) String to) {
+	ResponseEntity<byte[]> pdf(@RequestParam(required = false) String unit, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to) {
 		Report report = this.statistics.report(CurrentUser.required(), unit, from, to);
 		// inline: the browser shows it, ready to print
 		return file(this.pdf.render(report), MediaType.APPLICATION_PDF, ContentDisposition.inline(),

@@ -19,12 +19,12 @@ import dk.coordination.organisation.OrganisationType;
 import dk.coordination.web.DanishTime;
 
 /**
- * The reporting read model: SQL over the tables of casework ({@code concern_case} and
- * its Envers history {@code concern_case_aud}, {@code referral}, {@code case_review}) and
+ * The reporting read model: SQL over the tables of casework ({@code concern_case} and its
+ * Envers history {@code concern_case_aud}, {@code referral}, {@code case_review}) and
  * meeting ({@code meeting}, {@code agenda_item}), read-only and aggregated in the
  * database, so no row about a person reaches this module (decision record in
- * docs/decisions.md). Periods are Danish calendar days: from the start of {@code from}
- * to the end of {@code to} in Europe/Copenhagen.
+ * docs/decisions.md). Periods are Danish calendar days: from the start of {@code from} to
+ * the end of {@code to} in Europe/Copenhagen.
  */
 @Component
 class StatisticsQueries {
@@ -118,16 +118,17 @@ class StatisticsQueries {
 			.query((row, n) -> new TimeToMeeting(row.getLong("cases"), doubleOrNull(row, "median"),
 					doubleOrNull(row, "p90")))
 			.single();
-		Reviewed reviews = this.jdbc.sql("""
-				select count(*) filter (where r.decided_at is not null
-				                          and (r.decided_at at time zone :zone)::date <= r.due_date + :allowed) as on_time,
-				       count(*) filter (where r.decided_at is not null
-				                          and (r.decided_at at time zone :zone)::date > r.due_date + :allowed) as late,
-				       count(*) filter (where r.state = 'PENDING') as not_done
-				from case_review r
-				join concern_case c on c.id = r.case_id
-				where c.unit_code = :unit and r.due_date between :from and :to and r.state <> 'CANCELLED'
-				""")
+		Reviewed reviews = this.jdbc
+			.sql("""
+					select count(*) filter (where r.decided_at is not null
+					                          and (r.decided_at at time zone :zone)::date <= r.due_date + :allowed) as on_time,
+					       count(*) filter (where r.decided_at is not null
+					                          and (r.decided_at at time zone :zone)::date > r.due_date + :allowed) as late,
+					       count(*) filter (where r.state = 'PENDING') as not_done
+					from case_review r
+					join concern_case c on c.id = r.case_id
+					where c.unit_code = :unit and r.due_date between :from and :to and r.state <> 'CANCELLED'
+					""")
 			.param("unit", unit)
 			.param("from", from)
 			.param("to", to)
@@ -157,6 +158,7 @@ class StatisticsQueries {
 
 	/**
 	 * The counts before suppression; they never leave the module.
+	 *
 	 * @param reopened cases closed in the period and reopened after their first closing
 	 * in it, before the period ended
 	 */
@@ -165,7 +167,9 @@ class StatisticsQueries {
 			Reviewed reviews) {
 	}
 
-	/** @param cases cases whose first meeting was in the period */
+	/**
+	 * @param cases cases whose first meeting was in the period
+	 */
 	record TimeToMeeting(long cases, Double medianDays, Double percentile90Days) {
 	}
 

@@ -52,9 +52,9 @@ class StatisticsService {
 	}
 
 	/**
-	 * The report of a checked request: 404 for a unit that does not exist, 403 for
-	 * anyone but its secretariat and administrators (units are no secret: every
-	 * submitter chooses among them).
+	 * The report of a checked request: 404 for a unit that does not exist, 403 for anyone
+	 * but its secretariat and administrators (units are no secret: every submitter
+	 * chooses among them).
 	 */
 	Report report(CurrentUser user, ReportRequest request) {
 		UnitDetails unit = this.units.find(request.unit())

@@ -110,6 +110,7 @@ final class Suppression {
 
 	/**
 	 * A suppressed table.
+	 *
 	 * @param cells the figure of each cell, in order
 	 * @param total the figure of the total
 	 * @param totalValue the true total, for percentages of it (never shown as such)

@@ -177,7 +177,9 @@ class StatisticsIntegrationTests extends IntegrationTestEnvironment {
 			.contains("<th scope=\"row\">Median (dage)</th> <td class=\"align-text-right\">12,0</td>")
 			.contains("<th scope=\"row\">90 %-fraktil (dage)</th> <td class=\"align-text-right\">40,5</td>")
 			.contains("<th scope=\"row\">Andel til tiden</th> <td class=\"align-text-right\">70,0 %</td>")
-			.contains("data-chart-label=\"Kriminalforsorgen\" data-chart-value=\"\" data-chart-shown=\"&lt;5\"")
+			.as("a suppressed cell has no value for the chart, only its text")
+			.contains("<tr data-chart-label=\"Kriminalforsorgen\" data-chart-shown=\"&lt;5\">")
+			.contains("<th scope=\"row\">Andel genåbnet</th> <td class=\"align-text-right\">skjult</td>")
 			.contains(
 					"<div class=\"statistik-diagram\" aria-hidden=\"true\" data-chart-table=\"tabel-bekymringer-myndighed\">")
 			.contains("href=\"/statistik.csv?unit=STAT&amp;from=2025-01-01&amp;to=2025-12-31\"")
@@ -207,6 +209,7 @@ class StatisticsIntegrationTests extends IntegrationTestEnvironment {
 			.contains(prefix + "Modtagne bekymringer efter indsendende myndighed;I alt;25\r\n")
 			.contains(prefix + "Modtagne bekymringer efter kategori;Militant islamisme;5\r\n")
 			.contains(prefix + "Lukkede sager efter lukkeårsag;Håndteres af én myndighed;<5\r\n")
+			.contains(prefix + "Lukkede sager, der blev genåbnet;Andel genåbnet;skjult\r\n")
 			.contains(prefix + "Tid fra bekymring til første møde;Median (dage);12,0\r\n")
 			.contains(prefix + "Gennemgange af lukkede sager;Andel til tiden;70,0 %\r\n");
 

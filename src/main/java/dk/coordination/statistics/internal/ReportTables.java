@@ -36,7 +36,7 @@ class ReportTables {
 	record Table(String id, String caption, String note, String valueHeading, List<Line> lines) {
 
 		/** The lines the table's chart shows. */
-		List<Line> charted() {
+		public List<Line> charted() {
 			return this.lines.stream().filter(Line::charted).toList();
 		}
 
@@ -77,8 +77,8 @@ class ReportTables {
 		tables.add(new Table("foerste-moede", text("statistik.table.firstMeeting"), text("statistik.note.firstMeeting"),
 				text("statistik.column.value"),
 				List.of(line("statistik.row.firstMeetingCases", waiting.cases(), false, false),
-						line("statistik.row.medianDays", waiting.medianDays(), true, false),
-						line("statistik.row.percentile90Days", waiting.percentile90Days(), true, false))));
+						measureLine("statistik.row.medianDays", waiting.medianDays()),
+						measureLine("statistik.row.percentile90Days", waiting.percentile90Days()))));
 		Report.Reviews reviews = report.reviews();
 		tables.add(new Table("gennemgange", text("statistik.table.reviews"),
 				text("statistik.note.reviews", StatisticsQueries.REVIEW_DAYS_ALLOWED), text("statistik.column.value"),
@@ -104,17 +104,35 @@ class ReportTables {
 		return new Line(text(label), shown(figure), figure.value(), charted, total);
 	}
 
-	private Line percentLine(String label, Figure figure) {
-		String shown = (figure.value() != null) ? text("statistik.percent", number(figure.value())) : shown(figure);
-		return new Line(text(label), shown, figure.value(), false, true);
+	/** A median or percentile in days, charted. */
+	private Line measureLine(String label, Figure figure) {
+		return new Line(text(label), shownMeasure(figure, false), figure.value(), true, false);
 	}
 
-	/** A figure as the tables write it: "&lt;5" when suppressed, "–" without a value. */
+	private Line percentLine(String label, Figure figure) {
+		return new Line(text(label), shownMeasure(figure, true), figure.value(), false, true);
+	}
+
+	/** A count as the tables write it: "&lt;5" when suppressed, "–" without a value. */
 	String shown(Figure figure) {
 		if (figure.suppressed()) {
 			return text("statistik.suppressed");
 		}
 		return (figure.value() != null) ? number(figure.value()) : text("statistik.none");
+	}
+
+	/**
+	 * A percentage or a number of days: "skjult" when suppressed, since "&lt;5" would
+	 * read as "less than 5 %" or "less than 5 days".
+	 */
+	private String shownMeasure(Figure figure, boolean percent) {
+		if (figure.suppressed()) {
+			return text("statistik.hidden");
+		}
+		if (figure.value() == null) {
+			return text("statistik.none");
+		}
+		return percent ? text("statistik.percent", number(figure.value())) : number(figure.value());
 	}
 
 	/** Danish decimals ("6,5"), no thousands separator, so a spreadsheet reads it. */

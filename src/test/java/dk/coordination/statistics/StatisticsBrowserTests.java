@@ -2,9 +2,8 @@ package dk.coordination.statistics;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -20,20 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * period gives the error summary. axe-core checks both; the screenshot of
  * docs/screenshots comes from here.
  */
+@ExtendWith(StatisticsTestData.class)
 class StatisticsBrowserTests extends BrowserTestEnvironment {
-
-	private StatisticsTestData data;
-
-	@BeforeAll
-	void seed() {
-		this.data = new StatisticsTestData(jdbc());
-		this.data.seed();
-	}
-
-	@AfterAll
-	void remove() {
-		this.data.remove();
-	}
 
 	@Test
 	void anAdministratorChoosesAUnitAndAPeriodAndSeesTheChartsWithTheSuppressedFigures() {

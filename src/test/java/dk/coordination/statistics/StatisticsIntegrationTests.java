@@ -9,10 +9,8 @@ import java.net.http.HttpResponse;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.json.JsonMapper;
 
 import dk.coordination.IntegrationTestEnvironment;
@@ -28,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of 5 that shows; the page, the CSV and the PDF with the same figures and "&lt;5"; who
  * may see which unit; and what is wrong with bad input.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(StatisticsTestData.class)
 class StatisticsIntegrationTests extends IntegrationTestEnvironment {
 
 	private static final String QUERY = "?unit=STAT&from=2025-01-01&to=2025-12-31";
@@ -89,19 +87,6 @@ class StatisticsIntegrationTests extends IntegrationTestEnvironment {
 			""";
 
 	private final JsonMapper json = JsonMapper.builder().build();
-
-	private StatisticsTestData data;
-
-	@BeforeAll
-	void seed() {
-		this.data = new StatisticsTestData(jdbc());
-		this.data.seed();
-	}
-
-	@AfterAll
-	void remove() {
-		this.data.remove();
-	}
 
 	@Test
 	void anAdministratorGetsTheKnownFiguresWithCountsBelowFiveSuppressedAndNoWayToDeriveThem() {

@@ -9,7 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A coordination unit of its own (STAT) with its own organisations, seeded by SQL with
@@ -33,14 +38,21 @@ final class StatisticsTestData {
 
 	private static final ZoneId DANISH = ZoneId.of("Europe/Copenhagen");
 
-	private final JdbcClient jdbc;
-
 	private final Map<String, UUID> cases = new LinkedHashMap<>();
+
+	private JdbcClient jdbc;
 
 	private int referrals;
 
-	StatisticsTestData(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	@Override
+	public void beforeAll(ExtensionContext context) {
+		this.jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcClient.class);
+		seed();
+	}
+
+	@Override
+	public void afterAll(ExtensionContext context) {
+		remove();
 	}
 
 	/**

@@ -22,9 +22,11 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * give them), including the edges: Danish days at New Year, a case closed twice, a
  * reopening after the period, a meeting that was cancelled. The test JVM shares one
  * database with every other test class, and a second unit would change what they see (the
- * referral form preselects the only unit), so {@link #remove} takes it all away again.
+ * referral form preselects the only unit), so {@link #remove} takes it all away again. A
+ * test class that uses it says {@code @ExtendWith(StatisticsTestData.class)}: the unit is
+ * there for its tests and gone after them.
  */
-final class StatisticsTestData {
+final class StatisticsTestData implements BeforeAllCallback, AfterAllCallback {
 
 	static final String UNIT = "STAT";
 

@@ -56,7 +56,17 @@ class LocalDemoData {
 							"Politiet har set den unge sammen med kendte personer fra et højreekstremt netværk.",
 							ConcernCategory.RIGHT_WING, LegalBasis.RETSPLEJELOVEN_115, false)))
 				.forEach((demo) -> intake.submit(demo.referral(), demo.submitter()));
-			log.info("Loaded 4 fictional demo concerns (3 cases, one with a repeat concern)");
+			// enough further concerns that Statistik shows figures, not only "<5"
+			List<CurrentUser> submitters = List.of(politi, politi, buf, kriminalforsorgen, politi, sof);
+			ConcernCategory[] categories = { ConcernCategory.RIGHT_WING, ConcernCategory.MILITANT_ISLAMISM,
+					ConcernCategory.RIGHT_WING, ConcernCategory.OTHER };
+			for (int i = 1; i <= 14; i++) {
+				intake.submit(referral(String.format("%02d0391-99%d0", i, i % 10), "Demoperson " + i,
+						"Demovej " + i + ", 2300 København S",
+						"Fiktiv bekymring nr. " + i + " til demonstration af statistikken.", categories[i % 4],
+						LegalBasis.RETSPLEJELOVEN_115, false), submitters.get(i % submitters.size()));
+			}
+			log.info("Loaded 18 fictional demo concerns (17 cases, one with a repeat concern)");
 		};
 	}
 

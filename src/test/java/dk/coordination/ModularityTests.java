@@ -26,7 +26,7 @@ class ModularityTests {
 	void everyCapabilityIsAModule() {
 		assertThat(this.modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
 				"audit", "casework", "events", "meeting", "organisation", "personaldata", "referral", "security",
-				"web");
+				"statistics", "web");
 	}
 
 	@Test

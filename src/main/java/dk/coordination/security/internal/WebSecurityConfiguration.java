@@ -81,7 +81,7 @@ class WebSecurityConfiguration {
 					.hasRole(Role.ADMIN.realmRole())
 					.requestMatchers("/tilsyn", "/tilsyn/**")
 					.hasRole(Role.AUDITOR.realmRole())
-					.requestMatchers("/statistik", "/statistik/**")
+					.requestMatchers("/statistik", "/statistik/**", "/statistik.csv", "/statistik.pdf")
 					.hasAnyRole(Role.SECRETARIAT_STAFF.realmRole(), Role.ADMIN.realmRole())
 					.anyRequest()
 					.authenticated())

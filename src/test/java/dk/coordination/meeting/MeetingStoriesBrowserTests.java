@@ -1,6 +1,7 @@
 package dk.coordination.meeting;
 
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -116,20 +117,21 @@ class MeetingStoriesBrowserTests extends BrowserTestEnvironment {
 		assertNoViolations(browser);
 	}
 
+	/**
+	 * Removes every item but the case's from the draft, directly in the database: test
+	 * set-up, not part of the story. Through the API each removal renumbers and audits
+	 * the items after it, which on the ~460 items the rest of the suite leaves due takes
+	 * half a minute (about 60 ms a removal; a real agenda has tens of items).
+	 */
 	private void keepOnly(String meetingPath, String caseId) {
-		String meeting = "/api/meetings/" + meetingPath.replace("/moeder/", "");
-		JsonNode agenda = api().as("sekretariat").get(meeting + "/agenda").json();
-		String keep = MeetingCycleIntegrationTests.itemFor(agenda, caseId);
-		for (JsonNode item : agenda.get("items")) {
-			String itemId = item.get("id").asString();
-			if (!itemId.equals(keep)) {
-				String etag = api().as("sekretariat").get(meeting).header("ETag").orElseThrow();
-				assertThat(api().as("sekretariat")
-					.header("If-Match", etag)
-					.delete(meeting + "/agenda/items/" + itemId)
-					.status()).isEqualTo(200);
-			}
-		}
+		UUID meeting = UUID.fromString(meetingPath.replace("/moeder/", ""));
+		JsonNode agenda = api().as("sekretariat").get("/api/meetings/" + meeting + "/agenda").json();
+		UUID keep = UUID.fromString(MeetingCycleIntegrationTests.itemFor(agenda, caseId));
+		jdbc().sql("delete from agenda_item where meeting_id = :meeting and id <> :keep")
+			.param("meeting", meeting)
+			.param("keep", keep)
+			.update();
+		jdbc().sql("update agenda_item set position = 1 where id = :keep").param("keep", keep).update();
 	}
 
 	private static void assertNoViolations(Browser browser) {

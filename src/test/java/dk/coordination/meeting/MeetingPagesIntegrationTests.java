@@ -219,12 +219,28 @@ class MeetingPagesIntegrationTests extends IntegrationTestEnvironment {
 		decision.put("taskOrganisation", "KRIMINALFORSORGEN");
 		decision.put("taskDescription", "Samtale før løsladelse");
 		decision.put("taskDueDate", TestClock.today().plusDays(14).toString());
+		// a second authority and a second task in the same decision, the first try
+		// without the purpose the second disclosure needs
+		decision.put("participant2", "KBH-POLITI");
+		decision.put("legalBasis2", "RETSPLEJELOVEN_115");
+		decision.put("purpose2", "");
+		decision.put("taskOrganisation2", "KBH-POLITI");
+		decision.put("taskDescription2", "Orienter nærpolitiet");
 		decision.put("handling", "vis");
+		Page incomplete = secretariat.submit(path + "/punkter/" + itemId, decision);
+		assertThat(incomplete.status()).isEqualTo(400);
+		assertThat(incomplete.html())
+			.contains("<a href=\"#beslutning-" + itemId
+					+ "-purpose2\">Skriv formålet med, at den anden myndighed deltager.</a>")
+			.contains("value=\"Orienter nærpolitiet\"");
+		decision.put("purpose2", "Nærpolitiets kendskab til miljøet");
 		Page preview = secretariat.submit(path + "/punkter/" + itemId, decision);
 		assertThat(preview.status()).isEqualTo(200);
 		assertThat(preview.html()).contains("Status: Afventer møde → Aktiv")
 			.contains("Deltager tilføjes: Kriminalforsorgen Hovedstaden (hjemmel: retsplejeloven § 115)")
+			.contains("Deltager tilføjes: Københavns Politi (hjemmel: retsplejeloven § 115)")
 			.contains("Opgave oprettes til Kriminalforsorgen Hovedstaden: Samtale før løsladelse, frist")
+			.contains("Opgave oprettes til Københavns Politi: Orienter nærpolitiet")
 			.contains("enhedens standardfrist på 30 dage")
 			.contains("Intet er gemt endnu")
 			.contains("Enheden vurderer bekymringen som begrundet.");
@@ -260,8 +276,10 @@ class MeetingPagesIntegrationTests extends IntegrationTestEnvironment {
 			.doesNotContain(form);
 		theCase = api().as("sekretariat").get("/api/cases/" + caseId);
 		assertThat(theCase.text("/status")).isEqualTo("ACTIVE");
-		assertThat(theCase.json().get("tasks").findValuesAsString("description")).contains("Samtale før løsladelse");
-		assertThat(theCase.json().get("participants").findValuesAsString("organisation")).contains("KRIMINALFORSORGEN");
+		assertThat(theCase.json().get("tasks").findValuesAsString("description"))
+			.containsExactlyInAnyOrder("Samtale før løsladelse", "Orienter nærpolitiet");
+		assertThat(theCase.json().get("participants").findValuesAsString("organisation"))
+			.containsExactlyInAnyOrder("KRIMINALFORSORGEN", "KBH-POLITI");
 
 		assertThat(web("kriminalforsorgen").get(path).html()).as("not approved yet")
 			.contains("Referatet er ikke godkendt endnu.")

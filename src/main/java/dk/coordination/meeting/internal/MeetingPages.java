@@ -412,6 +412,12 @@ class MeetingPages {
 	}
 
 	/** The decision as the form gives it; the parts left empty are no part of it. */
+	/**
+	 * The suffixes of the decision form's participant and task rows: a meeting often
+	 * brings in more than one authority or hands out more than one task at once.
+	 */
+	static final List<String> DECISION_ROWS = List.of("", "2", "3");
+
 	private CaseDecision decision(PageForm form) {
 		CaseStatus to = form.choice("to", CaseStatus.class, false);
 		CaseDecision.Transition transition = null;
@@ -421,17 +427,21 @@ class MeetingPages {
 					? form.choice("closingReason", ClosingReason.class, true) : null;
 			transition = new CaseDecision.Transition(to, reason, closing);
 		}
+		// a row left without its organisation is not used; the first row's fields have no
+		// number, so a form from before there were several rows still reads the same
 		List<CaseDecision.Participant> participants = new ArrayList<>();
-		String participant = form.optionalText("participant", 64);
-		if (participant != null) {
-			participants.add(new CaseDecision.Participant(participant,
-					form.choice("legalBasis", LegalBasis.class, true), form.text("purpose", 2000)));
-		}
 		List<CaseDecision.Task> tasks = new ArrayList<>();
-		String taskOrganisation = form.optionalText("taskOrganisation", 64);
-		if (taskOrganisation != null) {
-			tasks.add(new CaseDecision.Task(taskOrganisation, form.text("taskDescription", 4000),
-					form.date("taskDueDate", false)));
+		for (String row : DECISION_ROWS) {
+			String participant = form.optionalText("participant" + row, 64);
+			if (participant != null) {
+				participants.add(new CaseDecision.Participant(participant,
+						form.choice("legalBasis" + row, LegalBasis.class, true), form.text("purpose" + row, 2000)));
+			}
+			String taskOrganisation = form.optionalText("taskOrganisation" + row, 64);
+			if (taskOrganisation != null) {
+				tasks.add(new CaseDecision.Task(taskOrganisation, form.text("taskDescription" + row, 4000),
+						form.date("taskDueDate" + row, false)));
+			}
 		}
 		LocalDate nextFollowUp = form.date("nextFollowUp", false);
 		if (nextFollowUp != null && nextFollowUp.isBefore(LocalDate.now(this.clock.withZone(DanishTime.ZONE)))) {
@@ -472,6 +482,7 @@ class MeetingPages {
 		model.addAttribute("organisations", this.units.allOrganisations());
 		model.addAttribute("closingReasons", ClosingReason.values());
 		model.addAttribute("legalBases", LegalBasis.values());
+		model.addAttribute("decisionRows", DECISION_ROWS);
 		model.addAttribute("today", LocalDate.now(this.clock.withZone(DanishTime.ZONE)));
 		model.addAttribute("attendance", attendanceRows(access.meeting(), minutes));
 		if (previewed != null && minutes != null) {

@@ -16,6 +16,13 @@ public class InvalidFieldException extends ErrorResponseException {
 		super(HttpStatus.BAD_REQUEST, problem(field, message), null);
 	}
 
+	/** The fields at fault, as the problem lists them. */
+	public List<FieldError> errors() {
+		Object errors = (getBody().getProperties() != null) ? getBody().getProperties().get("errors") : null;
+		return (errors instanceof List<?> list)
+				? list.stream().filter(FieldError.class::isInstance).map(FieldError.class::cast).toList() : List.of();
+	}
+
 	private static ProblemDetail problem(String field, String message) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, field + ": " + message);
 		problem.setTitle("Invalid request content");

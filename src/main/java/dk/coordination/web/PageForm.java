@@ -9,6 +9,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.ErrorResponseException;
 
 /**
  * One form of a page as it was posted, and, when it came back instead of succeeding, what
@@ -212,6 +221,60 @@ public final class PageForm {
 		this.outcome = Outcome.STALE;
 		this.message = text;
 		return this;
+	}
+
+	/**
+	 * Runs the change when the fields are valid and returns what it returns (a redirect);
+	 * otherwise shows the page again with the form as it came and the answer's status:
+	 * 400 with the fields at fault (a field the service rejects reads
+	 * {@code <errorKeys><field>.service}, or {@code side.fejl.service}), 412 as a stale
+	 * edit (the page says what changed), and 409, 403 or 404 as a refusal, which
+	 * {@code refusal} words. Showing the page again asks the service about the thing
+	 * itself, so a hidden one still gets its own 404.
+	 * @param fieldOf the form's field for the service's (a JSON path)
+	 */
+	public String submit(HttpServletResponse response, Supplier<String> change, Supplier<String> pageAgain,
+			UnaryOperator<String> fieldOf, BiConsumer<PageForm, ErrorResponseException> refusal) {
+		if (hasProblems()) {
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return pageAgain.get();
+		}
+		try {
+			return change.get();
+		}
+		catch (InvalidFieldException ex) {
+			ex.errors().forEach((error) -> {
+				String field = fieldOf.apply(error.field());
+				problem(field, serviceMessage(field));
+			});
+			response.setStatus(HttpStatus.BAD_REQUEST.value());
+			return pageAgain.get();
+		}
+		catch (ErrorResponseException ex) {
+			int status = ex.getStatusCode().value();
+			if (status == HttpStatus.PRECONDITION_FAILED.value()
+					|| status == HttpStatus.PRECONDITION_REQUIRED.value()) {
+				response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
+				stale(null);
+				return pageAgain.get();
+			}
+			if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.FORBIDDEN.value()
+					|| status == HttpStatus.NOT_FOUND.value()) {
+				response.setStatus(status);
+				refusal.accept(this, ex);
+				return pageAgain.get();
+			}
+			throw ex;
+		}
+	}
+
+	private String serviceMessage(String field) {
+		try {
+			return this.texts.get(this.errorKeys + field + ".service");
+		}
+		catch (NoSuchMessageException ex) {
+			return this.texts.get("side.fejl.service");
+		}
 	}
 
 	public PageForm preview() {

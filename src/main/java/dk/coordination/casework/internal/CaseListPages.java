@@ -21,7 +21,6 @@ import dk.coordination.casework.internal.CaseFilter.CaseSearch;
 import dk.coordination.casework.internal.CaseViews.CasePage;
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.security.CurrentUser;
-import dk.coordination.web.FieldError;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
 import dk.coordination.web.SessionReferences;
@@ -223,9 +222,7 @@ class CaseListPages {
 
 	/** The page's field for a field the service refused. */
 	private static String pageFieldOf(InvalidFieldException ex) {
-		Object listed = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("errors") : null;
-		String field = (listed instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof FieldError error)
-				? error.field() : "";
+		String field = ex.errors().isEmpty() ? "" : ex.errors().get(0).field();
 		return switch (field) {
 			case "organisation" -> "organisation";
 			case "cursor" -> "efter";

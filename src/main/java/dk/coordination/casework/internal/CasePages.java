@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -36,8 +37,6 @@ import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.DanishTime;
-import dk.coordination.web.FieldError;
-import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
 import dk.coordination.web.PageForm;
 
@@ -250,39 +249,11 @@ class CasePages {
 	 */
 	private String submit(UUID caseId, PageForm form, Model model, RedirectAttributes redirect,
 			HttpServletResponse response, Supplier<String> change) {
-		if (form.hasProblems()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return render(caseId, form, model);
-		}
-		String done;
-		try {
-			done = change.get();
-		}
-		catch (InvalidFieldException ex) {
-			fieldsOf(ex).forEach((field) -> form.problem(field.field(),
-					this.texts.get("sag.fejl." + form.kind() + "." + field.field() + ".service")));
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return render(caseId, form, model);
-		}
-		catch (ErrorResponseException ex) {
-			int status = ex.getStatusCode().value();
-			if (status == HttpStatus.PRECONDITION_FAILED.value()
-					|| status == HttpStatus.PRECONDITION_REQUIRED.value()) {
-				response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-				return render(caseId, form.stale(null), model);
-			}
-			if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.FORBIDDEN.value()
-					|| status == HttpStatus.NOT_FOUND.value()) {
-				// a 404 here may be a participation, task or referral gone meanwhile;
-				// showing the page again asks the service about the case itself, which
-				// answers a hidden case with its own 404
-				response.setStatus(status);
-				return render(caseId, form.refused(refusal(form, ex), null), model);
-			}
-			throw ex;
-		}
-		redirect.addFlashAttribute("success", done);
-		return "redirect:/sager/" + caseId;
+		return form.submit(response, () -> {
+			redirect.addFlashAttribute("success", change.get());
+			return "redirect:/sager/" + caseId;
+		}, () -> render(caseId, form, model), UnaryOperator.identity(),
+				(refused, ex) -> refused.refused(refusal(refused, ex), null));
 	}
 
 	private String refusal(PageForm form, ErrorResponseException ex) {
@@ -292,12 +263,6 @@ class CasePages {
 		}
 		int status = ex.getStatusCode().value();
 		return this.texts.getOrDefault("sag.afvist." + form.kind() + "." + status, "sag.afvist." + status);
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<FieldError> fieldsOf(InvalidFieldException ex) {
-		Object errors = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("errors") : null;
-		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
 	}
 
 	private String render(UUID caseId, PageForm form, Model model) {

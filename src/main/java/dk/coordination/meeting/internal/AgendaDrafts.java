@@ -171,8 +171,29 @@ class AgendaDrafts {
 	Versioned<AgendaView> reorder(UUID meetingId, List<UUID> itemIds, String ifMatch, String purpose,
 			CurrentUser user) {
 		Access access = this.meetings.requireChangeable(meetingId, ifMatch, user);
-		Meeting meeting = access.meeting();
+		return reordered(access, this.items.findByMeetingIdOrderByPosition(meetingId), itemIds, purpose);
+	}
+
+	/**
+	 * Moves one item a place up ({@code step} -1) or down (+1), as the pages' buttons do;
+	 * the first item stays first and the last last. The same rules as {@link #reorder}.
+	 */
+	Versioned<AgendaView> move(UUID meetingId, UUID itemId, int step, String ifMatch, String purpose,
+			CurrentUser user) {
+		Access access = this.meetings.requireChangeable(meetingId, ifMatch, user);
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
+		List<UUID> order = new ArrayList<>(current.stream().map(AgendaItem::getId).toList());
+		int at = order.indexOf(itemId);
+		if (at < 0) {
+			throw Problems.notFound("No item " + itemId + " on this agenda.");
+		}
+		order.add(Math.max(0, Math.min(order.size() - 1, at + step)), order.remove(at));
+		return reordered(access, current, order, purpose);
+	}
+
+	private Versioned<AgendaView> reordered(Access access, List<AgendaItem> current, List<UUID> itemIds,
+			String purpose) {
+		Meeting meeting = access.meeting();
 		Map<UUID, AgendaItem> byId = current.stream().collect(Collectors.toMap(AgendaItem::getId, (item) -> item));
 		if (itemIds.size() != current.size() || !byId.keySet().equals(new HashSet<>(itemIds))) {
 			throw new InvalidFieldException("itemIds", "must list every item of the agenda exactly once");

@@ -22,7 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,11 +46,8 @@ import dk.coordination.organisation.UnitDetails;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.DanishFormat;
 import dk.coordination.web.DanishTime;
-import dk.coordination.web.FieldError;
-import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
 import dk.coordination.web.PageForm;
-import dk.coordination.web.Problems;
 
 /**
  * The meeting pages under {@code /moeder}: the list and planning, one meeting (change,
@@ -85,8 +81,6 @@ class MeetingPages {
 
 	private final AgendaDownloads downloads;
 
-	private final AgendaItemRepository items;
-
 	private final CoordinationUnits units;
 
 	private final MessageSource messages;
@@ -96,13 +90,11 @@ class MeetingPages {
 	private final Clock clock;
 
 	MeetingPages(MeetingService meetings, AgendaDrafts drafts, MeetingRecords records, AgendaDownloads downloads,
-			AgendaItemRepository items, CoordinationUnits units, MessageSource messages, DanishFormat format,
-			Clock clock) {
+			CoordinationUnits units, MessageSource messages, DanishFormat format, Clock clock) {
 		this.meetings = meetings;
 		this.drafts = drafts;
 		this.records = records;
 		this.downloads = downloads;
-		this.items = items;
 		this.units = units;
 		this.messages = messages;
 		this.format = format;
@@ -259,7 +251,7 @@ class MeetingPages {
 
 	/**
 	 * Moves an item one place up or down: the page's keyboard-operable reordering, one
-	 * button per direction, sent to the service as the whole new order as the API does.
+	 * button per direction; the service applies the API's reordering rules.
 	 */
 	@PostMapping("/{meetingId}/dagsorden/punkter/{itemId}/flyt")
 	String moveItem(@PathVariable UUID meetingId, @PathVariable UUID itemId,
@@ -268,21 +260,16 @@ class MeetingPages {
 		PageForm form = form("punkt-" + itemId, posted);
 		boolean up = "op".equals(posted.getFirst("retning"));
 		return submit(form, response, () -> renderAgenda(meetingId, null, form, model), () -> {
-			CurrentUser user = CurrentUser.required();
-			this.meetings.requireSecretariat(meetingId, user);
-			List<UUID> order = new ArrayList<>(
-					this.items.findByMeetingIdOrderByPosition(meetingId).stream().map(AgendaItem::getId).toList());
-			int at = order.indexOf(itemId);
-			if (at < 0) {
-				throw Problems.notFound("No item " + itemId + " on this agenda.");
-			}
-			int to = up ? at - 1 : at + 1;
-			if (to >= 0 && to < order.size()) {
-				order.add(to, order.remove(at));
-			}
-			this.drafts.reorder(meetingId, order, form.ifMatch(), PREPARATION, user);
-			redirect.addFlashAttribute("success",
-					text("moede.ok.flyttet", Math.max(1, Math.min(order.size(), to + 1))));
+			AgendaView moved = this.drafts
+				.move(meetingId, itemId, up ? -1 : 1, form.ifMatch(), PREPARATION, CurrentUser.required())
+				.body();
+			int position = moved.items()
+				.stream()
+				.filter((item) -> item.id().equals(itemId))
+				.findFirst()
+				.map(AgendaItemView::position)
+				.orElse(1);
+			redirect.addFlashAttribute("success", text("moede.ok.flyttet", position));
 			return "redirect:/moeder/" + meetingId + "/dagsorden#punkt-" + itemId;
 		});
 	}
@@ -594,37 +581,8 @@ class MeetingPages {
 	 * the page again with the form as it came and the answer's status.
 	 */
 	private String submit(PageForm form, HttpServletResponse response, Supplier<String> page, Supplier<String> change) {
-		if (form.hasProblems()) {
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page.get();
-		}
-		try {
-			return change.get();
-		}
-		catch (InvalidFieldException ex) {
-			fieldsOf(ex).forEach((field) -> form.problem(formField(field.field()),
-					textOr("moede.fejl." + formField(field.field()) + ".service", "moede.fejl.service")));
-			response.setStatus(HttpStatus.BAD_REQUEST.value());
-			return page.get();
-		}
-		catch (ErrorResponseException ex) {
-			int status = ex.getStatusCode().value();
-			if (status == HttpStatus.PRECONDITION_FAILED.value()
-					|| status == HttpStatus.PRECONDITION_REQUIRED.value()) {
-				response.setStatus(HttpStatus.PRECONDITION_FAILED.value());
-				form.stale("");
-				return page.get();
-			}
-			if (status == HttpStatus.CONFLICT.value() || status == HttpStatus.FORBIDDEN.value()
-					|| status == HttpStatus.NOT_FOUND.value()) {
-				// showing the page again asks the service about the meeting itself, which
-				// answers a hidden one with its own 404
-				response.setStatus(status);
-				refuse(form, status);
-				return page.get();
-			}
-			throw ex;
-		}
+		return form.submit(response, change, page, MeetingPages::formField,
+				(refused, ex) -> refuse(refused, ex.getStatusCode().value()));
 	}
 
 	/**
@@ -655,12 +613,6 @@ class MeetingPages {
 
 	private String staleMessage(MeetingView meeting) {
 		return text("moede.konflikt", when(meeting), meeting.location(), text("moede.state." + meeting.state()));
-	}
-
-	@SuppressWarnings("unchecked")
-	private static List<FieldError> fieldsOf(InvalidFieldException ex) {
-		Object errors = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("errors") : null;
-		return (errors instanceof List<?> list) ? (List<FieldError>) list : List.of();
 	}
 
 	private Instant startsAt(PageForm form) {

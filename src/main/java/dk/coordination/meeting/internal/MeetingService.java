@@ -129,10 +129,11 @@ class MeetingService {
 	/**
 	 * The next meeting the caller may see that is still to be held: of a unit where the
 	 * caller is secretariat, or one the caller's organisation is invited to.
+	 * @param secretariatUnits the units the user is secretariat of, which the caller has
+	 * looked up already
 	 */
 	@Transactional(readOnly = true)
-	Optional<MeetingView> next(CurrentUser user) {
-		Set<String> secretariatUnits = this.units.secretariatUnits(user);
+	Optional<MeetingView> next(CurrentUser user, Set<String> secretariatUnits) {
 		String organisation = user.worksOnCases() ? user.organisation() : "";
 		if (secretariatUnits.isEmpty() && organisation.isEmpty()) {
 			return Optional.empty();

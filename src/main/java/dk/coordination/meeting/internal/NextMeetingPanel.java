@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -33,9 +34,9 @@ class NextMeetingPanel implements StartPagePanel {
 
 	@Override
 	public List<Panel> panelsFor(CurrentUser user) {
-		Optional<MeetingView> next = this.meetings.next(user);
-		boolean secretariat = !this.units.secretariatUnits(user).isEmpty();
-		if (next.isEmpty() && !secretariat) {
+		Set<String> secretariatUnits = this.units.secretariatUnits(user);
+		Optional<MeetingView> next = this.meetings.next(user, secretariatUnits);
+		if (next.isEmpty() && secretariatUnits.isEmpty()) {
 			return List.of();
 		}
 		// both keys always there (null when none): the template reads them as properties

@@ -24,7 +24,6 @@ import dk.coordination.organisation.internal.OrganisationAdministration.NewOrgan
 import dk.coordination.organisation.internal.OrganisationAdministration.OrganisationChange;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.DanishFormat;
-import dk.coordination.web.FieldError;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.PageController;
 import dk.coordination.web.Problems;
@@ -267,9 +266,7 @@ class AdministrationPages {
 	}
 
 	private static String fieldOf(InvalidFieldException ex) {
-		Object listed = (ex.getBody().getProperties() != null) ? ex.getBody().getProperties().get("errors") : null;
-		return (listed instanceof List<?> list && !list.isEmpty() && list.get(0) instanceof FieldError error)
-				? error.field() : "code";
+		return ex.errors().isEmpty() ? "code" : ex.errors().get(0).field();
 	}
 
 	private String text(String key, Object... arguments) {

@@ -3,11 +3,11 @@ package dk.coordination.audit;
 import java.util.Collection;
 
 /**
- * The tamper-evident chain over the audit trail, as the modules that legitimately
- * rewrite audit rows see it. Revisions and access-log entries are sealed when they are
- * written; a privileged rewrite (anonymisation when a case's retention period ends, CPR
- * key rotation) changes their content afterwards, so it must seal the new content in the
- * same transaction, or the verification would report the rewrite as tampering.
+ * The tamper-evident chain over the audit trail, as the modules that legitimately rewrite
+ * audit rows see it. Revisions and access-log entries are sealed when they are written; a
+ * privileged rewrite (anonymisation when a case's retention period ends, CPR key
+ * rotation) changes their content afterwards, so it must seal the new content in the same
+ * transaction, or the verification would report the rewrite as tampering.
  */
 public interface AuditSeals {
 

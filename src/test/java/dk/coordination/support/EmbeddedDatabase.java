@@ -23,6 +23,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -278,6 +280,16 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		registry.add("spring.datasource.url", database::jdbcUrl);
 		registry.add("spring.datasource.username", database::username);
 		registry.add("spring.datasource.password", database::password);
+	}
+
+	/**
+	 * The application database as the server's superuser, for tests that must do what the
+	 * service's own role may not: tampering with the audit trail directly in SQL, or
+	 * looking at every table of the schema.
+	 * @return a template on a fresh connection per statement
+	 */
+	public JdbcTemplate superuserJdbc() {
+		return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl(), USERNAME, PASSWORD));
 	}
 
 	/**

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import dk.coordination.audit.AuditSeals;
 
 /**
- * Stands in until the hash chain over the audit trail exists (issue 10, in progress): there
- * is nothing to reseal yet. The chain replaces this class.
+ * Stands in until the hash chain over the audit trail exists (issue 10, in progress):
+ * there is nothing to reseal yet. The chain replaces this class.
  */
 @Component
 class UnchainedAuditSeals implements AuditSeals {

@@ -6,7 +6,8 @@
  * this module resubmits such publications after a while, republishes what an instance
  * left unfinished when it stopped, and deletes completed publications after a configured
  * time. With several instances each of these runs on one instance at a time (ShedLock,
- * table {@code shedlock}).
+ * table {@code shedlock}); the one lock executor for that ({@code JobLocks}) serves every
+ * other module's single-instance jobs too, injected by its ShedLock type.
  * <p>
  * Infrastructure without an API: it uses no other module, and no module uses it. It works
  * on any module's events through Spring Modulith's {@code FailedEventPublications},

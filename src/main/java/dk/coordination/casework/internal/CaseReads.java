@@ -73,7 +73,9 @@ class CaseReads {
 	CaseView caseView(Access access, String purpose) {
 		log(access, "CASE", purpose);
 		ConcernCase concernCase = access.concernCase();
-		String cpr = access.canSeeFullCpr() ? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
+		// an anonymised case has no CPR number left to reveal, only its masked mark
+		String cpr = access.canSeeFullCpr() && !concernCase.isAnonymised()
+				? this.cprProtector.reveal(concernCase.getSubjectCprEncrypted()).formatted()
 				: concernCase.getSubjectCprMasked();
 		List<ReferralView> referrals = concernCase.getReferrals()
 			.stream()
@@ -248,7 +250,7 @@ class CaseReads {
 	 * another open case, since it would be refused.
 	 */
 	private static List<CaseStatus> allowedTransitions(Access access, List<ConcernCase> otherCases) {
-		if (!access.canManage()) {
+		if (!access.canManage() || access.concernCase().isAnonymised()) {
 			return List.of();
 		}
 		CaseStatus status = access.concernCase().getStatus();

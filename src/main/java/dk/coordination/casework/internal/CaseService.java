@@ -280,6 +280,10 @@ class CaseService implements CaseIntake {
 	void move(Access access, Transition transition, CurrentUser user) {
 		ConcernCase concernCase = access.concernCase();
 		CaseStatus from = concernCase.getStatus();
+		if (concernCase.isAnonymised()) {
+			throw Problems.of(HttpStatus.CONFLICT, "Case " + concernCase.getCaseNumber()
+					+ " was anonymised when its retention period ended; it cannot be reopened or moved.");
+		}
 		if (!CaseWorkflow.allows(from, transition.to())) {
 			throw Problems.of(HttpStatus.CONFLICT, "A case in " + from + " cannot move to " + transition.to() + ".",
 					Map.of("currentStatus", from, "allowedTransitions", CaseWorkflow.next(from)));

@@ -18,6 +18,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.hibernate.envers.Audited;
 import org.hibernate.envers.NotAudited;
+import org.hibernate.envers.NotAudited;
 
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.CaseWorkflow;
@@ -79,6 +80,12 @@ class ConcernCase {
 
 	@Column(name = "follow_up_date")
 	private LocalDate followUpDate;
+
+	// set by retention in the database (anonymise_case), never by the service; the
+	// erasure's own mark, so not part of the case's history
+	@NotAudited
+	@Column(name = "anonymised_at", insertable = false, updatable = false)
+	private Instant anonymisedAt;
 
 	@Column(name = "created_at", nullable = false, updatable = false)
 	private Instant createdAt;
@@ -213,6 +220,11 @@ class ConcernCase {
 
 	public String getSubjectCprMasked() {
 		return this.subjectCprMasked;
+	}
+
+	/** Whether retention has anonymised the case: its personal data is gone. */
+	boolean isAnonymised() {
+		return this.anonymisedAt != null;
 	}
 
 	public Instant getCreatedAt() {

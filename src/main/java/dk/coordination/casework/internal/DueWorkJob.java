@@ -5,17 +5,12 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,15 +46,11 @@ class DueWorkJob {
 
 	private final Clock clock;
 
-	DueWorkJob(JdbcClient jdbc, DataSource dataSource, ApplicationEventPublisher events,
+	DueWorkJob(JdbcClient jdbc, LockingTaskExecutor locks, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
-		this.locks = new DefaultLockingTaskExecutor(
-				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-					.withJdbcTemplate(new JdbcTemplate(dataSource))
-					.usingDbTime()
-					.build()));
+		this.locks = locks;
 		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}

@@ -4,19 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-import javax.sql.DataSource;
-
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.FailedEventPublications;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -68,18 +63,14 @@ class EventPublicationMaintenance implements SchedulingConfigurer {
 	private final Clock clock;
 
 	EventPublicationMaintenance(FailedEventPublications failed, IncompleteEventPublications incomplete,
-			CompletedEventPublications completed, EventPublicationProperties properties, DataSource dataSource,
+			CompletedEventPublications completed, EventPublicationProperties properties, LockingTaskExecutor locks,
 			Clock clock) {
 		this.failed = failed;
 		this.incomplete = incomplete;
 		this.completed = completed;
 		this.properties = properties;
 		this.clock = clock;
-		this.locks = new DefaultLockingTaskExecutor(
-				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-					.withJdbcTemplate(new JdbcTemplate(dataSource))
-					.usingDbTime()
-					.build()));
+		this.locks = locks;
 	}
 
 	@Override

@@ -1,5 +1,12 @@
 package dk.coordination;
 
+import javax.sql.DataSource;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -23,6 +30,22 @@ public class CoordinationApplication {
 	@Bean
 	Clock clock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * The one ShedLock executor every job that must run on one instance at a time takes
+	 * its lock from (table {@code shedlock}): the event publications' upkeep, the daily
+	 * due-work job, retention, CPR key rotation. The database's clock decides when a lock
+	 * ends, so instances whose clocks differ a little still agree. Declared here, like
+	 * the clock, so module tests have it too.
+	 */
+	@Bean
+	LockingTaskExecutor jobLocks(DataSource dataSource) {
+		return new DefaultLockingTaskExecutor(
+				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
+					.withJdbcTemplate(new JdbcTemplate(dataSource))
+					.usingDbTime()
+					.build()));
 	}
 
 	/**

@@ -6,8 +6,7 @@
  * this module resubmits such publications after a while, republishes what an instance
  * left unfinished when it stopped, and deletes completed publications after a configured
  * time. With several instances each of these runs on one instance at a time (ShedLock,
- * table {@code shedlock}); the one lock executor for that ({@code JobLocks}) serves every
- * other module's single-instance jobs too, injected by its ShedLock type.
+ * table {@code shedlock}, through the application's one lock executor).
  * <p>
  * Infrastructure without an API: it uses no other module, and no module uses it. It works
  * on any module's events through Spring Modulith's {@code FailedEventPublications},

@@ -1,0 +1,132 @@
+package dk.coordination.insight.internal;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+import dk.coordination.web.DanishFormat;
+import dk.coordination.web.DanishPdf;
+
+/**
+ * The answer to a request for insight as a letter the data-protection function can send:
+ * in Danish, dates as Danish dates, legal bases in the words of the law. It prints
+ * {@link Insight} as it is and leaves nothing out on its own; what is withheld (see
+ * docs/data-protection.md) is the sender's decision. No employee is named: the answer
+ * holds none. The CPR number shows masked, as on the page: the person knows it, and the
+ * letter travels.
+ */
+final class InsightLetter {
+
+	static final String TITLE = "Indsigt i dine personoplysninger";
+
+	private InsightLetter() {
+	}
+
+	static byte[] pdf(Insight insight, String maskedCpr, Instant printedAt, DanishFormat danish) {
+		DanishPdf pdf = DanishPdf.a4(TITLE)
+			.heading(TITLE)
+			.field("CPR-nummer", maskedCpr)
+			.field("Udskrevet", danish.date(printedAt))
+			.paragraph("Du har bedt om indsigt i de oplysninger, koordineringsenheden har registreret om dig "
+					+ "(databeskyttelsesforordningens artikel 15). Her er oplysningerne, hvem de er videregivet til, "
+					+ "på hvilket grundlag, hvornår og til hvilket formål, og hvornår hvilke myndigheder har slået "
+					+ "dem op.");
+		if (insight.cases().isEmpty()) {
+			pdf.paragraph("Der er ikke registreret sager om dig.");
+		}
+		else {
+			pdf.subheading("Oplysninger om dig")
+				.field("Navn", String.join(", ", insight.person().names()))
+				.field("Adresse",
+						insight.person().addresses().isEmpty() ? "–" : String.join("; ", insight.person().addresses()));
+		}
+		for (Insight.Case held : insight.cases()) {
+			caseSection(pdf, held, danish);
+		}
+		List<Insight.Read> reads = insight.allReads();
+		if (reads.isEmpty()) {
+			pdf.subheading("Opslag i dine personoplysninger")
+				.paragraph("Der er ikke logget opslag i dine personoplysninger.");
+		}
+		else {
+			pdf.subheading("Opslag i dine personoplysninger (" + reads.size() + ")")
+				.table(List.of("Dato", "Myndighed", "Sag", "Formål"),
+						rows(reads, (read) -> Arrays.asList(danish.date(read.date()), read.authority().name(),
+								orDash(read.caseNumber()), read.purpose())));
+		}
+		return pdf
+			.muted("Oversigten viser myndigheden, ikke den enkelte medarbejder, der har registreret, videregivet "
+					+ "eller slået oplysningerne op. Har du spørgsmål, kan du kontakte myndighedens "
+					+ "databeskyttelsesrådgiver.")
+			.toBytes();
+	}
+
+	private static void caseSection(DanishPdf pdf, Insight.Case held, DanishFormat danish) {
+		pdf.rule()
+			.subheading("Sag " + held.caseNumber() + " – " + held.unit().name())
+			.field("Oprettet", danish.date(held.openedAt()))
+			.field("Status", held.statusText()
+					+ ((held.closingReasonText() != null) ? " (" + held.closingReasonText() + ")" : ""));
+		pdf.subheading("Sagens forløb")
+			.table(List.of("Dato", "Status", "Begrundelse"),
+					rows(held.statusHistory(), (status) -> Arrays.asList(danish.date(status.at()), status.statusText()
+							+ ((status.closingReasonText() != null) ? " (" + status.closingReasonText() + ")" : ""),
+							orDash(status.reason()))));
+		pdf.subheading("Bekymringshenvendelser")
+			.table(List.of("Dato", "Myndighed", "Kategori", "Hjemmel", "Henvendelsen"),
+					rows(held.referrals(),
+							(referral) -> Arrays.asList(danish.date(referral.submittedAt()),
+									referral.authority().name(), referral.categoryText(), referral.legalBasisText(),
+									referral.concern())));
+		pdf.subheading("Videregivelser")
+			.table(List.of("Fra", "Til", "Hjemmel", "Formål", "Periode", "Begrænsning"),
+					rows(held.disclosures(),
+							(disclosure) -> Arrays.asList(disclosure.from().name(), disclosure.to().name(),
+									disclosure.legalBasisText(), orDash(disclosure.purpose()),
+									danish.date(disclosure.since()) + " – "
+											+ ((disclosure.until() != null) ? danish.date(disclosure.until()) : ""),
+									orDash(disclosure.usageRestriction()))));
+		if (!held.tasks().isEmpty()) {
+			pdf.subheading("Opgaver")
+				.table(List.of("Myndighed", "Opgave", "Frist", "Status", "Resultat"),
+						rows(held.tasks(),
+								(task) -> Arrays.asList(task.authority().name(), task.description(),
+										(task.dueDate() != null) ? danish.date(task.dueDate()) : "–", task.stateText(),
+										orDash(task.outcome()))));
+		}
+		if (!held.statusReports().isEmpty()) {
+			pdf.subheading("Statusrapporter")
+				.table(List.of("Dato", "Myndighed", "Indsats", "Rapport"),
+						rows(held.statusReports(), (report) -> Arrays.asList(danish.date(report.reportedAt()),
+								report.authority().name(), report.involvementText(), report.text())));
+		}
+		if (!held.municipalNotes().isEmpty()) {
+			pdf.subheading("Kommunens interne koordinering")
+				.table(List.of("Dato", "Forvaltning", "Note"), rows(held.municipalNotes(),
+						(note) -> Arrays.asList(danish.date(note.writtenAt()), note.authority().name(), note.text())));
+		}
+		if (!held.reviews().isEmpty()) {
+			pdf.subheading("Genvurderinger")
+				.table(List.of("Frist", "Udfald", "Begrundelse"), rows(held.reviews(), (review) -> Arrays
+					.asList(danish.date(review.dueDate()), review.stateText(), orDash(review.outcome()))));
+		}
+		if (!held.meetings().isEmpty()) {
+			pdf.subheading("Møder, hvor sagen var på dagsordenen")
+				.table(List.of("Dato", "Punkt", "Mødet", "Beslutning"),
+						rows(held.meetings(),
+								(meeting) -> Arrays.asList(danish.date(meeting.date()),
+										meeting.item() + ". " + meeting.title(), meeting.meetingStateText(),
+										orDash(meeting.decision()))));
+		}
+	}
+
+	private static <T> List<List<String>> rows(List<T> values, Function<T, List<String>> row) {
+		return values.stream().map(row).toList();
+	}
+
+	private static String orDash(String value) {
+		return (value != null && !value.isBlank()) ? value : "–";
+	}
+
+}

@@ -10,8 +10,8 @@
  * {@code casework} (the cases, through {@link dk.coordination.casework.CaseInsight}),
  * {@code meeting} (agenda items and decisions) and {@code audit} (the read log, which
  * casework writes and so cannot be read from there). Also uses {@code organisation}
- * (authorities' names), {@code personaldata} (the CPR number's keyed hashes),
- * {@code security} and {@code web}.
+ * (authorities' names), {@code personaldata} (the CPR number's keyed hashes) and
+ * {@code web}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Insight")
 package dk.coordination.insight;

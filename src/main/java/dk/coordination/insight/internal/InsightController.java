@@ -3,7 +3,6 @@ package dk.coordination.insight.internal;
 import java.time.Clock;
 import java.util.Comparator;
 
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -61,11 +60,7 @@ class InsightController {
 		if (!wantsPdf(accept)) {
 			return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(insight);
 		}
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("indsigt.pdf").build().toString())
-			.body(InsightLetter.pdf(insight, person.maskedCpr(), this.clock.instant(), this.danish));
+		return InsightLetter.download(insight, person.maskedCpr(), this.clock.instant(), this.danish);
 	}
 
 	/** Asked for PDF by name; {@code *}{@code /*} and no header mean JSON. */

@@ -5,6 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
 import dk.coordination.web.DanishFormat;
 import dk.coordination.web.DanishPdf;
 
@@ -60,6 +65,15 @@ final class InsightLetter {
 					+ "eller slået oplysningerne op. Har du spørgsmål, kan du kontakte myndighedens "
 					+ "databeskyttelsesrådgiver.")
 			.toBytes();
+	}
+
+	/** The letter as a download, for the API and the page alike. */
+	static ResponseEntity<byte[]> download(Insight insight, String maskedCpr, Instant printedAt, DanishFormat danish) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("indsigt.pdf").build().toString())
+			.body(pdf(insight, maskedCpr, printedAt, danish));
 	}
 
 	private static void caseSection(DanishPdf pdf, Insight.Case held, DanishFormat danish) {

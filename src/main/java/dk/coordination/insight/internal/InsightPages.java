@@ -6,9 +6,6 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpSession;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -92,13 +89,8 @@ class InsightPages {
 		if (person == null) {
 			throw Problems.notFound("No search " + soegning + " in this session");
 		}
-		byte[] pdf = InsightLetter.pdf(this.insights.insight(person, InsightService.PURPOSE), person.maskedCpr(),
+		return InsightLetter.download(this.insights.insight(person, InsightService.PURPOSE), person.maskedCpr(),
 				this.clock.instant(), this.danish);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("indsigt.pdf").build().toString())
-			.body(pdf);
 	}
 
 }

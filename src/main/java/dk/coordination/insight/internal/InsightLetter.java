@@ -1,6 +1,7 @@
 package dk.coordination.insight.internal;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -49,16 +50,12 @@ final class InsightLetter {
 		for (Insight.Case held : insight.cases()) {
 			caseSection(pdf, held, danish);
 		}
-		List<Insight.Read> reads = insight.allReads();
-		if (reads.isEmpty()) {
-			pdf.subheading("Opslag i dine personoplysninger")
-				.paragraph("Der er ikke logget opslag i dine personoplysninger.");
+		Table reads = reads(insight, danish);
+		if (reads.rows().isEmpty()) {
+			pdf.subheading(reads.title()).paragraph("Der er ikke logget opslag i dine personoplysninger.");
 		}
 		else {
-			pdf.subheading("Opslag i dine personoplysninger (" + reads.size() + ")")
-				.table(List.of("Dato", "Myndighed", "Sag", "Formål"),
-						rows(reads, (read) -> Arrays.asList(danish.date(read.date()), read.authority().name(),
-								orDash(read.caseNumber()), read.purpose())));
+			pdf.subheading(reads.title() + " (" + reads.rows().size() + ")").table(reads.headers(), reads.rows());
 		}
 		return pdf
 			.muted("Oversigten viser myndigheden, ikke den enkelte medarbejder, der har registreret, videregivet "
@@ -80,58 +77,76 @@ final class InsightLetter {
 		pdf.rule()
 			.subheading("Sag " + held.caseNumber() + " – " + held.unit().name())
 			.field("Oprettet", danish.date(held.openedAt()))
-			.field("Status", held.statusText()
-					+ ((held.closingReasonText() != null) ? " (" + held.closingReasonText() + ")" : ""));
-		pdf.subheading("Sagens forløb")
-			.table(List.of("Dato", "Status", "Begrundelse"),
-					rows(held.statusHistory(), (status) -> Arrays.asList(danish.date(status.at()), status.statusText()
-							+ ((status.closingReasonText() != null) ? " (" + status.closingReasonText() + ")" : ""),
-							orDash(status.reason()))));
-		pdf.subheading("Bekymringshenvendelser")
-			.table(List.of("Dato", "Myndighed", "Kategori", "Hjemmel", "Henvendelsen"),
-					rows(held.referrals(),
-							(referral) -> Arrays.asList(danish.date(referral.submittedAt()),
-									referral.authority().name(), referral.categoryText(), referral.legalBasisText(),
-									referral.concern())));
-		pdf.subheading("Videregivelser")
-			.table(List.of("Fra", "Til", "Hjemmel", "Formål", "Periode", "Begrænsning"),
-					rows(held.disclosures(),
-							(disclosure) -> Arrays.asList(disclosure.from().name(), disclosure.to().name(),
-									disclosure.legalBasisText(), orDash(disclosure.purpose()),
-									danish.date(disclosure.since()) + " – "
-											+ ((disclosure.until() != null) ? danish.date(disclosure.until()) : ""),
-									orDash(disclosure.usageRestriction()))));
-		if (!held.tasks().isEmpty()) {
-			pdf.subheading("Opgaver")
-				.table(List.of("Myndighed", "Opgave", "Frist", "Status", "Resultat"),
+			.field("Status", withReason(held.statusText(), held.closingReasonText()));
+		for (Table table : tables(held, danish)) {
+			pdf.subheading(table.title()).table(table.headers(), table.rows());
+		}
+	}
+
+	/** A status as the letter and the page write it: with its closing reason, if any. */
+	static String withReason(String statusText, String closingReasonText) {
+		return statusText + ((closingReasonText != null) ? " (" + closingReasonText + ")" : "");
+	}
+
+	/**
+	 * The tables of one case, for the letter and the page alike, so both always show the
+	 * same: the history, referrals and disclosures always, the rest when there is any.
+	 */
+	static List<Table> tables(Insight.Case held, DanishFormat danish) {
+		List<Table> tables = new ArrayList<>();
+		tables.add(new Table("Sagens forløb", List.of("Dato", "Status", "Begrundelse"),
+				rows(held.statusHistory(), (status) -> Arrays.asList(danish.date(status.at()),
+						withReason(status.statusText(), status.closingReasonText()), orDash(status.reason())))));
+		tables.add(
+				new Table("Bekymringshenvendelser", List.of("Dato", "Myndighed", "Kategori", "Hjemmel", "Henvendelsen"),
+						rows(held.referrals(),
+								(referral) -> Arrays.asList(danish.date(referral.submittedAt()),
+										referral.authority().name(), referral.categoryText(), referral.legalBasisText(),
+										referral.concern()))));
+		tables.add(new Table("Videregivelser", List.of("Fra", "Til", "Hjemmel", "Formål", "Periode", "Begrænsning"),
+				rows(held.disclosures(),
+						(disclosure) -> Arrays.asList(disclosure.from().name(), disclosure.to().name(),
+								disclosure.legalBasisText(), orDash(disclosure.purpose()),
+								danish.date(disclosure.since()) + " – "
+										+ ((disclosure.until() != null) ? danish.date(disclosure.until()) : ""),
+								orDash(disclosure.usageRestriction())))));
+		addIfAny(tables,
+				new Table("Opgaver", List.of("Myndighed", "Opgave", "Frist", "Status", "Resultat"),
 						rows(held.tasks(),
 								(task) -> Arrays.asList(task.authority().name(), task.description(),
 										(task.dueDate() != null) ? danish.date(task.dueDate()) : "–", task.stateText(),
-										orDash(task.outcome()))));
-		}
-		if (!held.statusReports().isEmpty()) {
-			pdf.subheading("Statusrapporter")
-				.table(List.of("Dato", "Myndighed", "Indsats", "Rapport"),
+										orDash(task.outcome())))));
+		addIfAny(tables,
+				new Table("Statusrapporter", List.of("Dato", "Myndighed", "Indsats", "Rapport"),
 						rows(held.statusReports(), (report) -> Arrays.asList(danish.date(report.reportedAt()),
-								report.authority().name(), report.involvementText(), report.text())));
-		}
-		if (!held.municipalNotes().isEmpty()) {
-			pdf.subheading("Kommunens interne koordinering")
-				.table(List.of("Dato", "Forvaltning", "Note"), rows(held.municipalNotes(),
-						(note) -> Arrays.asList(danish.date(note.writtenAt()), note.authority().name(), note.text())));
-		}
-		if (!held.reviews().isEmpty()) {
-			pdf.subheading("Genvurderinger")
-				.table(List.of("Frist", "Udfald", "Begrundelse"), rows(held.reviews(), (review) -> Arrays
-					.asList(danish.date(review.dueDate()), review.stateText(), orDash(review.outcome()))));
-		}
-		if (!held.meetings().isEmpty()) {
-			pdf.subheading("Møder, hvor sagen var på dagsordenen")
-				.table(List.of("Dato", "Punkt", "Mødet", "Beslutning"),
+								report.authority().name(), report.involvementText(), report.text()))));
+		addIfAny(tables,
+				new Table("Kommunens interne koordinering", List.of("Dato", "Forvaltning", "Note"), rows(
+						held.municipalNotes(),
+						(note) -> Arrays.asList(danish.date(note.writtenAt()), note.authority().name(), note.text()))));
+		addIfAny(tables,
+				new Table("Genvurderinger", List.of("Frist", "Udfald", "Begrundelse"),
+						rows(held.reviews(), (review) -> Arrays.asList(danish.date(review.dueDate()),
+								review.stateText(), orDash(review.outcome())))));
+		addIfAny(tables,
+				new Table("Møder, hvor sagen var på dagsordenen", List.of("Dato", "Punkt", "Mødet", "Beslutning"),
 						rows(held.meetings(),
 								(meeting) -> Arrays.asList(danish.date(meeting.date()),
 										meeting.item() + ". " + meeting.title(), meeting.meetingStateText(),
-										orDash(meeting.decision()))));
+										orDash(meeting.decision())))));
+		return tables;
+	}
+
+	/** Every read, oldest first, as the letter and the page list them. */
+	static Table reads(Insight insight, DanishFormat danish) {
+		return new Table("Opslag i dine personoplysninger", List.of("Dato", "Myndighed", "Sag", "Formål"),
+				rows(insight.allReads(), (read) -> Arrays.asList(danish.date(read.date()), read.authority().name(),
+						orDash(read.caseNumber()), read.purpose())));
+	}
+
+	private static void addIfAny(List<Table> tables, Table table) {
+		if (!table.rows().isEmpty()) {
+			tables.add(table);
 		}
 	}
 
@@ -141,6 +156,11 @@ final class InsightLetter {
 
 	private static String orDash(String value) {
 		return (value != null && !value.isBlank()) ? value : "–";
+	}
+
+	/** A titled table of texts, printed by the letter and shown by the page. */
+	record Table(String title, List<String> headers, List<List<String>> rows) {
+
 	}
 
 }

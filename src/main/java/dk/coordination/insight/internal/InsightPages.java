@@ -60,7 +60,12 @@ class InsightPages {
 				errors.put("cpr", "tilsyn.fejl.soegning");
 			}
 			else {
-				model.addAttribute("insight", this.insights.insight(person, InsightService.PURPOSE));
+				Insight insight = this.insights.insight(person, InsightService.PURPOSE);
+				model.addAttribute("insight", insight);
+				// the letter's own tables, so the page shows exactly what the PDF prints
+				model.addAttribute("caseTables",
+						insight.cases().stream().map((held) -> InsightLetter.tables(held, this.danish)).toList());
+				model.addAttribute("reads", InsightLetter.reads(insight, this.danish));
 				model.addAttribute("maskedCpr", person.maskedCpr());
 				model.addAttribute("reference", soegning);
 			}

@@ -7,7 +7,9 @@
  * <p>
  * It also keeps the log of reads of personal data
  * ({@link dk.coordination.audit.AccessLog}), insert-only, and serves it to the auditor by
- * case or by person, including the export that answers a citizen's request for insight.
+ * case or by person, including the export of a citizen's reads; the insight module gets a
+ * person's reads without the readers' identities through
+ * {@link dk.coordination.audit.PersonReads}.
  * <p>
  * Uses {@code security} (the caller), {@code personaldata} (finding a person's reads by
  * the keyed hash of the CPR number) and {@code web}.

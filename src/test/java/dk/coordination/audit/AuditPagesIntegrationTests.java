@@ -143,7 +143,7 @@ class AuditPagesIntegrationTests extends IntegrationTestEnvironment {
 			.toInstant();
 		try (PDDocument document = Loader.loadPDF(pdf.body())) {
 			String text = new PDFTextStripper().getText(document).replaceAll("\\s+", " ");
-			assertThat(text).contains("Indsigt i opslag i dine personoplysninger")
+			assertThat(text).contains("Indsigt i dine personoplysninger", "Opslag i dine personoplysninger")
 				.contains(fixture.cpr().substring(0, 6) + "-xxxx")
 				.contains("Beskæftigelses- og Integrationsforvaltningen")
 				.contains("Screening")

@@ -104,7 +104,10 @@ class AdministrationAndAuditBrowserTests extends BrowserTestEnvironment {
 		assertThat(browser.text(By.id("indsigt-opslag"))).contains("Beskæftigelses- og Integrationsforvaltningen")
 			.contains("Screening")
 			.doesNotContain("sekretariat");
+		assertThat(browser.text(By.id("indsigt-person"))).contains("Testperson Fiktiv");
+		assertThat(browser.text(By.id("sag-1"))).contains("Fiktiv bekymring til test.", "retsplejeloven § 115");
 		assertNoViolations(browser);
+		browser.screenshot("tilsyn-indsigt");
 		Map<String, Object> pdf = fetch(browser, By.id("pdf"));
 		assertThat(pdf).containsEntry("status", 200L).containsEntry("type", "application/pdf");
 		assertThat((String) pdf.get("start")).isEqualTo("%PDF-");

@@ -4,6 +4,7 @@ import java.io.Serializable;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 import dk.coordination.audit.AccessLog;
+import dk.coordination.audit.PersonReads;
 import dk.coordination.audit.PersonalDataRead;
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.CprProtector;
@@ -21,8 +23,10 @@ import dk.coordination.web.InvalidFieldException;
 
 /**
  * The one query over the read log, for the API ({@link AccessLogController}) and the
- * auditor's pages ({@link AuditPages}) alike, and the citizen's export. Every search and
- * every export is itself a logged read.
+ * auditor's pages ({@link AuditPages}) alike, the citizen's export, and the reads of a
+ * person without the readers' identities that the insight module answers a request for
+ * insight with ({@link PersonReads}). Every search and every export is itself a logged
+ * read.
  * <p>
  * A case number is looked up in {@code concern_case} with SQL rather than through the
  * casework module, which depends on this one (it writes the log): the log keeps the
@@ -30,7 +34,7 @@ import dk.coordination.web.InvalidFieldException;
  * {@code organisation} table the same way, as the citizen's export always did.
  */
 @Component
-class AccessLogSearch {
+class AccessLogSearch implements PersonReads {
 
 	static final String PURPOSE = "Tilsyn med adgang til personoplysninger";
 
@@ -110,19 +114,33 @@ class AccessLogSearch {
 	 */
 	@Transactional
 	CitizenExport citizenExport(Subject person, String purpose) {
-		List<CitizenRead> reads = this.jdbc.sql("""
-				select l.read_at, coalesce(o.name, l.organisation) as organisation, l.purpose from access_log l
-				left join organisation o on o.code = l.organisation
-				where l.subject_cpr_hash = :hash and l.what <> 'ACCESS_LOG_EXPORT'
-				order by l.read_at, l.id
-				""")
-			.param("hash", person.cprHash())
-			.query((rs, row) -> new CitizenRead(
-					rs.getTimestamp("read_at").toInstant().atZone(DanishTime.ZONE).toLocalDate(),
-					rs.getString("organisation"), rs.getString("purpose")))
-			.list();
+		List<CitizenRead> reads = of(List.of(person.cprHash())).stream()
+			.map((read) -> new CitizenRead(read.readAt().atZone(DanishTime.ZONE).toLocalDate(), read.organisation(),
+					read.purpose()))
+			.toList();
 		this.accessLog.record(new PersonalDataRead(null, person.cprHash(), "ACCESS_LOG_EXPORT", purpose));
 		return new CitizenExport(person.maskedCpr(), reads);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<LoggedRead> of(Collection<String> cprHashes) {
+		if (cprHashes.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("""
+				select l.read_at, l.case_id, l.organisation as code, coalesce(o.name, l.organisation) as organisation,
+				       l.purpose
+				from access_log l left join organisation o on o.code = l.organisation
+				where l.subject_cpr_hash in (:hashes) and l.what not in ('ACCESS_LOG_EXPORT', :insight)
+				order by l.read_at, l.id
+				""")
+			.param("hashes", cprHashes)
+			.param("insight", INSIGHT)
+			.query((rs, row) -> new LoggedRead(rs.getTimestamp("read_at").toInstant(),
+					rs.getObject("case_id", UUID.class), rs.getString("code"), rs.getString("organisation"),
+					rs.getString("purpose")))
+			.list();
 	}
 
 	/** The organisations readers belong to, by name: the page's filter. */

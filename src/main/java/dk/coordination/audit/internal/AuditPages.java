@@ -1,7 +1,6 @@
 package dk.coordination.audit.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -34,8 +33,9 @@ import dk.coordination.web.SessionReferences;
 /**
  * Tilsyn (role {@code auditor}, see the web security rules): the read log searched by
  * case number or CPR number, narrowed by period, organisation and purpose, with the
- * result as CSV; and a citizen's request for insight as a PDF. Both run
- * {@link AccessLogSearch}, the API's query, so every look is logged as the API's are.
+ * result as CSV. It runs {@link AccessLogSearch}, the API's query, so every look is
+ * logged as the API's are. A citizen's request for insight ({@code /tilsyn/indsigt}) is
+ * answered by the insight module, which also reads the cases this module cannot use.
  * <p>
  * A CPR number never goes into a URL, where the browser's history and the access logs
  * would keep it: the forms are POSTs that keep the search (with the number's keyed hash
@@ -60,12 +60,9 @@ class AuditPages {
 
 	private final DanishFormat danish;
 
-	private final Clock clock;
-
-	AuditPages(AccessLogSearch log, DanishFormat danish, Clock clock) {
+	AuditPages(AccessLogSearch log, DanishFormat danish) {
 		this.log = log;
 		this.danish = danish;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -148,54 +145,6 @@ class AuditPages {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename("adgangslog.csv").build().toString())
 			.body(csv.toBytes());
-	}
-
-	@GetMapping("/indsigt")
-	String insight(@RequestParam(required = false) String soegning, HttpSession session, Model model) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		if (soegning != null) {
-			Subject person = SessionReferences.recall(session, SEARCHES, soegning, Subject.class);
-			if (person == null) {
-				errors.put("cpr", "tilsyn.fejl.soegning");
-			}
-			else {
-				model.addAttribute("export", this.log.citizenExport(person, AccessLogSearch.EXPORT_PURPOSE));
-				model.addAttribute("reference", soegning);
-			}
-		}
-		model.addAttribute("errors", errors);
-		return "audit/indsigt";
-	}
-
-	@PostMapping("/indsigt")
-	String insightFor(@RequestParam(required = false) String cpr, HttpSession session, Model model) {
-		Subject person;
-		try {
-			if (cpr == null || cpr.isBlank()) {
-				throw new InvalidFieldException("cpr", "is required");
-			}
-			person = this.log.subject(null, null, cpr.strip());
-		}
-		catch (InvalidFieldException ex) {
-			model.addAttribute("errors", Map.of("cpr", "tilsyn.fejl.cpr"));
-			return "audit/indsigt";
-		}
-		return "redirect:/tilsyn/indsigt?soegning=" + SessionReferences.remember(session, SEARCHES, person);
-	}
-
-	@GetMapping(path = "/indsigt/pdf")
-	ResponseEntity<byte[]> insightPdf(@RequestParam String soegning, HttpSession session) {
-		Subject person = SessionReferences.recall(session, SEARCHES, soegning, Subject.class);
-		if (person == null) {
-			throw Problems.notFound("No search " + soegning + " in this session");
-		}
-		byte[] pdf = InsightLetter.pdf(this.log.citizenExport(person, AccessLogSearch.EXPORT_PURPOSE),
-				this.clock.instant(), this.danish);
-		return ResponseEntity.ok()
-			.contentType(MediaType.APPLICATION_PDF)
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename("indsigt-adgangslog.pdf").build().toString())
-			.body(pdf);
 	}
 
 	private String render(Model model, Map<String, String> form, Map<String, String> errors) {

@@ -9,4 +9,6 @@ interface CaseReviewRepository extends JpaRepository<CaseReview, UUID> {
 
 	List<CaseReview> findByCaseIdAndStateOrderByDueDate(UUID caseId, CaseReview.State state);
 
+	List<CaseReview> findByCaseIdOrderByDueDate(UUID caseId);
+
 }

@@ -1,5 +1,6 @@
 package dk.coordination.casework.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,5 +31,8 @@ interface ConcernCaseRepository extends JpaRepository<ConcernCase, UUID> {
 			order by c.createdAt desc
 			""")
 	List<ConcernCase> findOtherCasesOfSubject(String unitCode, String subjectCprHash, UUID excluded);
+
+	/** Every case of the person, in every unit and status: a request for insight. */
+	List<ConcernCase> findBySubjectCprHashInOrderByCreatedAt(Collection<String> subjectCprHashes);
 
 }

@@ -66,6 +66,11 @@ class SecurityConfiguration {
 				.hasRole(Role.ADMIN.realmRole())
 				.requestMatchers("/api/audit/**")
 				.hasRole(Role.AUDITOR.realmRole())
+				// answering a person's request for insight is the data-protection
+				// function's
+				// job, the auditor's; no working role sees across every case
+				.requestMatchers("/api/insight", "/api/insight/**")
+				.hasRole(Role.AUDITOR.realmRole())
 				.requestMatchers("/api/statistics", "/api/statistics/**")
 				.hasAnyRole(Role.SECRETARIAT_STAFF.realmRole(), Role.ADMIN.realmRole())
 				.requestMatchers("/api/referrals", "/api/referrals/**")

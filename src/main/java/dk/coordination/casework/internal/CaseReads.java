@@ -81,8 +81,12 @@ class CaseReads {
 			.map((referral) -> referral(access, referral))
 			.toList();
 		boolean cooperation = access.canSeeCooperation();
-		List<ConcernCase> otherCases = access.canManage() ? this.cases.findOtherCasesOfSubject(
-				concernCase.getUnitCode(), concernCase.getSubjectCprHash(), concernCase.getId()) : List.of();
+		// by the hashes under every key: during a rotation some may not be re-keyed yet
+		List<ConcernCase> otherCases = access.canManage()
+				? this.cases.findOtherCasesOfSubject(concernCase.getUnitCode(),
+						this.cprProtector.hashes(this.cprProtector.reveal(concernCase.getSubjectCprEncrypted())),
+						concernCase.getId())
+				: List.of();
 		return new CaseView(concernCase.getId(), concernCase.getCaseNumber(), concernCase.getUnitCode(),
 				concernCase.getStatus(), concernCase.getClosingReason(), concernCase.getStatusReason(),
 				concernCase.getStatusModel(), concernCase.isNewInformation(), concernCase.getFollowUpDate(),

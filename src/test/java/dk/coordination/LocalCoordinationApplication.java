@@ -3,6 +3,7 @@ package dk.coordination;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.slf4j.Logger;
@@ -50,10 +51,10 @@ public final class LocalCoordinationApplication {
 
 		SpringApplication application = new SpringApplication(CoordinationApplication.class, LocalDemoData.class);
 		application.setAdditionalProfiles("dev");
-		application.setDefaultProperties(Map.of("spring.datasource.url", database.jdbcUrl(),
-				"spring.datasource.username", database.username(), "spring.datasource.password", database.password(),
-				"spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri(), "server.address",
-				"127.0.0.1", "server.port", SERVICE_PORT));
+		Map<String, Object> properties = new HashMap<>(database.applicationProperties());
+		properties.putAll(Map.of("spring.security.oauth2.resourceserver.jwt.issuer-uri", keycloak.issuerUri(),
+				"server.address", "127.0.0.1", "server.port", SERVICE_PORT));
+		application.setDefaultProperties(properties);
 		// one hook stops everything in order: the service before the database it writes
 		// to
 		application.setRegisterShutdownHook(false);

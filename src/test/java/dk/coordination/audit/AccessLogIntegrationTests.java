@@ -9,10 +9,12 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
+import dk.coordination.support.EmbeddedDatabase;
 import dk.coordination.support.FakeCpr;
 
 import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
@@ -253,14 +255,24 @@ class AccessLogIntegrationTests extends IntegrationTestEnvironment {
 		api().as("sekretariat").get("/api/cases/" + caseId);
 		int entries = count(caseId);
 		assertThat(entries).isPositive();
-		assertThatThrownBy(() -> this.jdbc.sql("update access_log set purpose = 'changed' where case_id = ?::uuid")
-			.param(caseId)
-			.update()).rootCause().hasMessageContaining("insert-only");
-		assertThatThrownBy(() -> this.jdbc.sql("delete from access_log where case_id = ?::uuid").param(caseId).update())
-			.rootCause()
-			.hasMessageContaining("insert-only");
+		// the service's own role has no right to change or delete the log
+		for (String change : List.of("update access_log set purpose = 'changed' where case_id = ?::uuid",
+				"delete from access_log where case_id = ?::uuid")) {
+			assertThatThrownBy(() -> this.jdbc.sql(change).param(caseId).update()).rootCause()
+				.hasMessageContaining("permission denied for table access_log");
+		}
 		assertThatThrownBy(() -> this.jdbc.sql("truncate access_log").update()).rootCause()
-			.hasMessageContaining("insert-only");
+			.hasMessageContaining("permission denied for table access_log");
+		// and the trigger refuses even a superuser, who is not the table's owner
+		JdbcTemplate superuser = EmbeddedDatabase.shared().superuserJdbc();
+		assertThatThrownBy(
+				() -> superuser.update("update access_log set purpose = 'changed' where case_id = ?::uuid", caseId))
+			.rootCause()
+			.hasMessageContaining("insert-only: UPDATE is not allowed");
+		assertThatThrownBy(() -> superuser.update("delete from access_log where case_id = ?::uuid", caseId)).rootCause()
+			.hasMessageContaining("insert-only: DELETE is not allowed");
+		assertThatThrownBy(() -> superuser.execute("truncate access_log")).rootCause()
+			.hasMessageContaining("insert-only: TRUNCATE is not allowed");
 		assertThat(count(caseId)).isEqualTo(entries);
 	}
 

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dk.coordination.support.EmbeddedDatabase;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
@@ -167,23 +169,26 @@ final class StatisticsTestData implements BeforeAllCallback, AfterAllCallback {
 		review("c11", LocalDate.of(2026, 1, 5), "CONFIRMED", at(2026, 1, 6, 12, 0));
 	}
 
-	/** Takes the unit and everything seeded in it away again. */
+	/**
+	 * Takes the unit and everything seeded in it away again, as the superuser: the
+	 * service's role may not delete history.
+	 */
 	void remove() {
-		this.jdbc.sql("delete from agenda_item where meeting_id in (select id from meeting where unit_code = :u)")
+		JdbcClient jdbc = JdbcClient.create(EmbeddedDatabase.shared().superuserJdbc());
+		jdbc.sql("delete from agenda_item where meeting_id in (select id from meeting where unit_code = :u)")
 			.param("u", UNIT)
 			.update();
-		this.jdbc.sql("delete from meeting where unit_code = :u").param("u", UNIT).update();
+		jdbc.sql("delete from meeting where unit_code = :u").param("u", UNIT).update();
 		for (String table : new String[] { "case_review", "referral" }) {
-			this.jdbc
-				.sql("delete from " + table + " where case_id in (select id from concern_case where unit_code = :u)")
+			jdbc.sql("delete from " + table + " where case_id in (select id from concern_case where unit_code = :u)")
 				.param("u", UNIT)
 				.update();
 		}
-		this.jdbc.sql("delete from concern_case_aud where unit_code = :u").param("u", UNIT).update();
-		this.jdbc.sql("delete from audit_revision where username = :user").param("user", USER).update();
-		this.jdbc.sql("delete from concern_case where unit_code = :u").param("u", UNIT).update();
-		this.jdbc.sql("delete from coordination_unit where code = :u").param("u", UNIT).update();
-		this.jdbc.sql("delete from organisation where code like 'STAT-%'").update();
+		jdbc.sql("delete from concern_case_aud where unit_code = :u").param("u", UNIT).update();
+		jdbc.sql("delete from audit_revision where username = :user").param("user", USER).update();
+		jdbc.sql("delete from concern_case where unit_code = :u").param("u", UNIT).update();
+		jdbc.sql("delete from coordination_unit where code = :u").param("u", UNIT).update();
+		jdbc.sql("delete from organisation where code like 'STAT-%'").update();
 	}
 
 	private static OffsetDateTime at(int year, int month, int day, int hour, int minute) {

@@ -15,9 +15,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import io.zonky.test.db.postgres.util.LinuxUtils;
@@ -32,17 +35,25 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * 127.0.0.1, so tests and the local run use the same database engine as production
  * (Flyway scripts, envers tables and native queries behave as there).
  * <p>
- * The application gets its own database {@value #DATABASE}; the server trusts local
- * connections, so the password is only there because the datasource wants one.
+ * The application gets its own database {@value #DATABASE}, owned by {@value #OWNER_ROLE}
+ * (Flyway migrates as that role), while the service connects as {@value #SERVICE_ROLE}
+ * with only the rights the migrations grant it: the same two roles as production
+ * (docs/data-protection.md), so a missing grant fails a test instead of a go-live. The
+ * server trusts local connections, so the passwords are only there because the datasource
+ * wants one.
  */
 public final class EmbeddedDatabase implements AutoCloseable {
 
 	/** Database the application uses; created on first start. */
 	public static final String DATABASE = "coordination";
 
-	private static final String USERNAME = "postgres";
+	/** Owns the schema; Flyway migrates as this role. */
+	public static final String OWNER_ROLE = "coordination_owner";
 
-	private static final String PASSWORD = "postgres";
+	/** The service's own role: what the migrations grant it, nothing more. */
+	public static final String SERVICE_ROLE = "coordination_app";
+
+	private static final String SUPERUSER = "postgres";
 
 	private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -145,22 +156,38 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	}
 
 	private static void createApplicationDatabase(EmbeddedPostgres postgres) {
-		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
-			try (PreparedStatement exists = connection
-				.prepareStatement("select 1 from pg_database where datname = ?")) {
-				exists.setString(1, DATABASE);
-				try (ResultSet result = exists.executeQuery()) {
-					if (result.next()) {
-						return;
-					}
+		try (Connection connection = postgres.getPostgresDatabase().getConnection();
+				Statement statement = connection.createStatement()) {
+			for (String role : List.of(OWNER_ROLE, SERVICE_ROLE)) {
+				if (!exists(connection, "select 1 from pg_roles where rolname = ?", role)) {
+					statement.execute("create role " + role + " login password '" + role + "'");
 				}
 			}
-			try (Statement create = connection.createStatement()) {
-				create.execute("create database " + DATABASE);
+			if (exists(connection,
+					"select 1 from pg_database where datname = ? and pg_get_userbyid(datdba) <> '" + OWNER_ROLE + "'",
+					DATABASE)) {
+				// a local run's database from before the two roles: its tables belong to
+				// the
+				// superuser, so the service role could never be granted less than
+				// everything
+				logger.warn("Recreating database {}: it was made before the owner and service roles", DATABASE);
+				statement.execute("drop database " + DATABASE);
+			}
+			if (!exists(connection, "select 1 from pg_database where datname = ?", DATABASE)) {
+				statement.execute("create database " + DATABASE + " owner " + OWNER_ROLE);
 			}
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not create database " + DATABASE, ex);
+		}
+	}
+
+	private static boolean exists(Connection connection, String query, String parameter) throws SQLException {
+		try (PreparedStatement exists = connection.prepareStatement(query)) {
+			exists.setString(1, parameter);
+			try (ResultSet result = exists.executeQuery()) {
+				return result.next();
+			}
 		}
 	}
 
@@ -276,10 +303,35 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * {@code @DynamicPropertySource} methods.
 	 */
 	public static void supplyShared(DynamicPropertyRegistry registry) {
-		EmbeddedDatabase database = shared();
-		registry.add("spring.datasource.url", database::jdbcUrl);
-		registry.add("spring.datasource.username", database::username);
-		registry.add("spring.datasource.password", database::password);
+		shared().applicationProperties().forEach((name, value) -> registry.add(name, () -> value));
+	}
+
+	/**
+	 * What the service needs to use this database as in production: connect as
+	 * {@value #SERVICE_ROLE}, migrate as {@value #OWNER_ROLE}.
+	 * @return Spring properties
+	 */
+	public Map<String, Object> applicationProperties() {
+		return Map.of("spring.datasource.url", jdbcUrl(), "spring.datasource.username", SERVICE_ROLE,
+				"spring.datasource.password", SERVICE_ROLE, "spring.flyway.user", OWNER_ROLE, "spring.flyway.password",
+				OWNER_ROLE);
+	}
+
+	/**
+	 * The application database as the schema owner, for code that migrates it without the
+	 * service (benchmarks seeding data).
+	 * @return a data source on a fresh connection per use
+	 */
+	public DataSource ownerDataSource() {
+		return dataSource(OWNER_ROLE, OWNER_ROLE);
+	}
+
+	/**
+	 * The application database as the service's role.
+	 * @return a data source on a fresh connection per use
+	 */
+	public DataSource applicationDataSource() {
+		return dataSource(SERVICE_ROLE, SERVICE_ROLE);
 	}
 
 	/**
@@ -289,7 +341,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * @return a template on a fresh connection per statement
 	 */
 	public JdbcTemplate superuserJdbc() {
-		return new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl(), USERNAME, PASSWORD));
+		return new JdbcTemplate(dataSource(SUPERUSER, SUPERUSER));
+	}
+
+	private DataSource dataSource(String username, String password) {
+		return new SimpleDriverDataSource(new org.postgresql.Driver(), jdbcUrl(), username, password);
 	}
 
 	/**
@@ -298,14 +354,6 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 */
 	public String jdbcUrl() {
 		return "jdbc:postgresql://127.0.0.1:" + port() + "/" + DATABASE;
-	}
-
-	public String username() {
-		return USERNAME;
-	}
-
-	public String password() {
-		return PASSWORD;
 	}
 
 	public int port() {

@@ -7,11 +7,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import dk.coordination.support.EmbeddedDatabase;
 
@@ -37,9 +39,15 @@ public final class StatisticsBenchmark {
 
 	public static void main(String[] args) throws Exception {
 		try (EmbeddedDatabase database = EmbeddedDatabase.shared()) {
-			DriverManagerDataSource dataSource = new DriverManagerDataSource(database.jdbcUrl(), database.username(),
-					database.password());
-			Flyway.configure().dataSource(dataSource).locations("filesystem:db/migration").load().migrate();
+			// seeded as the owner: the history tables take no UPDATE or DELETE from the
+			// service
+			DataSource dataSource = database.ownerDataSource();
+			Flyway.configure()
+				.dataSource(dataSource)
+				.locations("filesystem:db/migration")
+				.placeholders(Map.of("serviceRole", EmbeddedDatabase.SERVICE_ROLE))
+				.load()
+				.migrate();
 			JdbcClient jdbc = JdbcClient.create(dataSource);
 			long seeding = System.nanoTime();
 			seed(jdbc);

@@ -1,0 +1,57 @@
+-- Flyway runs this after every migrate (a callback, not a versioned migration): the service
+-- role's rights, granted from the catalogue so that a table or function a later migration adds
+-- is covered without anyone remembering to grant it. ${serviceRole} is the role the service
+-- connects as (spring.flyway.placeholders.serviceRole, by default spring.datasource.username).
+--
+-- The audit trail is append-only for the service: audit_revision, every table ending in _aud,
+-- and every table starting with audit_ or access_log get SELECT and INSERT only. Every other
+-- table of the schema gets SELECT, INSERT, UPDATE and DELETE; TRUNCATE, REFERENCES and TRIGGER
+-- never; views SELECT. Flyway's own history is not the service's business.
+do $$
+declare
+    service_role constant text := '${serviceRole}';
+    t record;
+    f record;
+begin
+    if service_role = '' then
+        raise exception 'no service role: set spring.flyway.placeholders.serviceRole (or spring.datasource.username)';
+    end if;
+    if service_role = current_user then
+        -- migrating as the service's own role would leave it owning the audit trail;
+        -- AuditTrailPrivilegeCheck refuses to start the service in that case, with the reason
+        raise notice 'the service role % is the schema owner: no separate rights granted', service_role;
+        return;
+    end if;
+    execute format('grant usage on schema public to %I', service_role);
+    for t in
+        select c.relname, c.relkind
+        from pg_class c
+        join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'public' and c.relkind in ('r', 'p', 'v', 'm')
+    loop
+        execute format('revoke all on table %I from %I', t.relname, service_role);
+        if t.relname = 'flyway_schema_history' then
+            continue;
+        elsif t.relkind in ('v', 'm') then
+            -- views are read; what they show is written through their tables
+            execute format('grant select on table %I to %I', t.relname, service_role);
+        elsif t.relname = 'audit_revision' or t.relname like '%\_aud' or t.relname like 'audit\_%'
+            or t.relname like 'access\_log%' then
+            execute format('grant select, insert on table %I to %I', t.relname, service_role);
+        else
+            execute format('grant select, insert, update, delete on table %I to %I', t.relname, service_role);
+        end if;
+    end loop;
+    execute format('grant usage, select on all sequences in schema public to %I', service_role);
+    -- functions are executable by PUBLIC by default; the privileged ones only by the service
+    for f in
+        select p.oid::regprocedure as signature
+        from pg_proc p
+        join pg_namespace n on n.oid = p.pronamespace
+        where n.nspname = 'public' and p.prosecdef
+    loop
+        execute format('revoke all on function %s from public', f.signature);
+        execute format('grant execute on function %s to %I', f.signature, service_role);
+    end loop;
+end;
+$$;

@@ -13,10 +13,8 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,7 +22,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -89,11 +86,7 @@ class CprKeyRotation {
 		this.protector = protector;
 		this.seals = seals;
 		this.transactions = new TransactionTemplate(transactionManager);
-		this.locks = new DefaultLockingTaskExecutor(
-				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-					.withJdbcTemplate(new JdbcTemplate(dataSource))
-					.usingDbTime()
-					.build()));
+		this.locks = DueWorkJob.locks(dataSource);
 		this.settings = settings;
 		this.clock = clock;
 	}

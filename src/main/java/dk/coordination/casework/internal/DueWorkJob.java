@@ -55,13 +55,21 @@ class DueWorkJob {
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.clock = clock;
 		this.jdbc = jdbc;
-		this.locks = new DefaultLockingTaskExecutor(
+		this.locks = locks(dataSource);
+		this.events = events;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	/**
+	 * ShedLock on table {@code shedlock}, by the database's clock: the jobs of this
+	 * module (this one and {@link CprKeyRotation}) run on one instance at a time.
+	 */
+	static LockingTaskExecutor locks(DataSource dataSource) {
+		return new DefaultLockingTaskExecutor(
 				new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
 					.withJdbcTemplate(new JdbcTemplate(dataSource))
 					.usingDbTime()
 					.build()));
-		this.events = events;
-		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
 	@Scheduled(cron = "${coordination.casework.due-work-cron:0 0 6 * * *}", zone = "Europe/Copenhagen")

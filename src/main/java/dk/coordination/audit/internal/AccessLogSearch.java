@@ -67,7 +67,7 @@ class AccessLogSearch implements PersonReads {
 		}
 		if (cpr != null) {
 			CprNumber parsed = parse(cpr);
-			return new Subject(null, null, this.cprProtector.hash(parsed), parsed.masked());
+			return new Subject(null, null, this.cprProtector.hashes(parsed), parsed.masked());
 		}
 		return new Subject(caseId, (number != null) ? number.toUpperCase(Locale.ROOT) : null, null, null);
 	}
@@ -78,12 +78,12 @@ class AccessLogSearch implements PersonReads {
 		Subject subject = criteria.subject();
 		UUID caseId = (subject.caseNumber() != null) ? caseIdOf(subject.caseNumber()) : subject.caseId();
 		List<Entry> entries = List.of();
-		if (caseId != null || subject.cprHash() != null) {
+		if (caseId != null || subject.isPerson()) {
 			entries = this.jdbc.sql("""
 					select l.read_at, l.username, l.organisation, l.case_id, c.case_number, l.what, l.purpose,
 					       l.request_id, l.correlation_id
 					from access_log l left join concern_case c on c.id = l.case_id
-					where (l.case_id = :case or l.subject_cpr_hash = :hash)
+					where (l.case_id = :case or l.subject_cpr_hash = any(cast(:hashes as varchar[])))
 					  and (cast(:from as timestamptz) is null or l.read_at >= :from)
 					  and (cast(:to as timestamptz) is null or l.read_at < :to)
 					  and (cast(:organisation as varchar) is null or l.organisation = :organisation)
@@ -91,7 +91,7 @@ class AccessLogSearch implements PersonReads {
 					order by l.read_at desc, l.id desc offset :offset limit :limit
 					""")
 				.param("case", caseId)
-				.param("hash", subject.cprHash())
+				.param("hashes", subject.hashesParameter())
 				.param("from", startOf(criteria.from()))
 				.param("to", startOf((criteria.to() != null) ? criteria.to().plusDays(1) : null))
 				.param("organisation", criteria.organisation())
@@ -114,7 +114,7 @@ class AccessLogSearch implements PersonReads {
 	 */
 	@Transactional
 	CitizenExport citizenExport(Subject person, String purpose) {
-		List<CitizenRead> reads = of(List.of(person.cprHash())).stream()
+		List<CitizenRead> reads = of(person.cprHashes()).stream()
 			.map((read) -> new CitizenRead(read.readAt().atZone(DanishTime.ZONE).toLocalDate(), read.organisation(),
 					read.purpose()))
 			.toList();
@@ -177,15 +177,31 @@ class AccessLogSearch implements PersonReads {
 	}
 
 	/**
-	 * Whose reads: a case (by id or number) or a person (by the keyed hash of the CPR
+	 * Whose reads: a case (by id or number) or a person (by the keyed hashes of the CPR
 	 * number, never the number). Kept in the session by the pages, hence serializable.
 	 *
+	 * @param cprHashes the hash under every configured key, the current key's first: a
+	 * read logged before a key rotation has re-keyed it still carries an earlier key's
 	 * @param maskedCpr the CPR number as the pages show it, {@code ddmmyy-xxxx}
 	 */
-	record Subject(UUID caseId, String caseNumber, String cprHash, String maskedCpr) implements Serializable {
+	record Subject(UUID caseId, String caseNumber, List<String> cprHashes, String maskedCpr) implements Serializable {
+
+		Subject {
+			cprHashes = (cprHashes != null) ? List.copyOf(cprHashes) : null;
+		}
 
 		public boolean isPerson() {
-			return this.cprHash != null;
+			return this.cprHashes != null;
+		}
+
+		/** The hash a new read of the person is logged under: the current key's. */
+		String cprHash() {
+			return isPerson() ? this.cprHashes.get(0) : null;
+		}
+
+		/** For {@code = any(:hashes)}; null, which matches nothing, for a case. */
+		String[] hashesParameter() {
+			return isPerson() ? this.cprHashes.toArray(String[]::new) : null;
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dk.coordination.casework.internal;
 
 import java.io.Serializable;
+import java.util.List;
 
 import dk.coordination.casework.CaseStatus;
 import dk.coordination.casework.ConcernCategory;
@@ -34,17 +35,22 @@ record CaseFilter(CaseStatus status, ConcernCategory category, String organisati
 
 	/**
 	 * A search in the case list: a case number (exact), or a person found by the keyed
-	 * hash of the CPR number, which is all the case stores to find a person by. Holds no
-	 * CPR number, so it may be kept in a web session (which lives in the database)
-	 * without the number.
+	 * hash of the CPR number, which is all the case stores to find a person by (one hash
+	 * per configured key, since during a key rotation a case may still carry an earlier
+	 * key's). Holds no CPR number, so it may be kept in a web session (which lives in the
+	 * database) without the number.
 	 *
 	 * @param shown what the page tells the user was searched for: the case number, or the
 	 * CPR number masked as lists show it
 	 */
-	record CaseSearch(String caseNumber, String subjectCprHash, String shown) implements Serializable {
+	record CaseSearch(String caseNumber, List<String> subjectCprHashes, String shown) implements Serializable {
+
+		CaseSearch {
+			subjectCprHashes = (subjectCprHashes != null) ? List.copyOf(subjectCprHashes) : null;
+		}
 
 		boolean isPerson() {
-			return this.subjectCprHash != null;
+			return this.subjectCprHashes != null;
 		}
 
 	}

@@ -85,8 +85,8 @@ class CaseQueries {
 			parameters.put("newInformation", filter.newInformation());
 		}
 		if (filter.search() != null && filter.search().isPerson()) {
-			sql.append(" and c.subject_cpr_hash = :cprHash");
-			parameters.put("cprHash", filter.search().subjectCprHash());
+			sql.append(" and c.subject_cpr_hash in (:cprHashes)");
+			parameters.put("cprHashes", filter.search().subjectCprHashes());
 		}
 		else if (filter.search() != null) {
 			sql.append(" and c.case_number = :caseNumber");

@@ -83,8 +83,13 @@ class CaseReads {
 			.map((referral) -> referral(access, referral))
 			.toList();
 		boolean cooperation = access.canSeeCooperation();
-		List<ConcernCase> otherCases = access.canManage() ? this.cases.findOtherCasesOfSubject(
-				concernCase.getUnitCode(), concernCase.getSubjectCprHash(), concernCase.getId()) : List.of();
+		// by the hashes under every key: during a rotation some may not be re-keyed yet
+		// an anonymised case is no one's any more: it has no other cases
+		List<ConcernCase> otherCases = access.canManage() && !concernCase.isAnonymised()
+				? this.cases.findOtherCasesOfSubject(concernCase.getUnitCode(),
+						this.cprProtector.hashes(this.cprProtector.reveal(concernCase.getSubjectCprEncrypted())),
+						concernCase.getId())
+				: List.of();
 		return new CaseView(concernCase.getId(), concernCase.getCaseNumber(), concernCase.getUnitCode(),
 				concernCase.getStatus(), concernCase.getClosingReason(), concernCase.getStatusReason(),
 				concernCase.getStatusModel(), concernCase.isNewInformation(), concernCase.getFollowUpDate(),

@@ -139,9 +139,14 @@ class CaseService implements CaseIntake {
 
 	private IntakeResult submitOnce(UnitDetails unit, NewReferral content, CurrentUser submitter) {
 		Instant now = this.clock.instant();
-		String hash = this.cprProtector.hash(content.cpr());
 		String receipt = this.caseNumbers.nextReceipt(unit.code(), now);
-		ConcernCase existing = this.cases.findOpenCaseForUpdate(unit.code(), hash).orElse(null);
+		// by the hash under every configured key: during a key rotation the person's open
+		// case may still carry an earlier key's hash, which the unique index cannot see
+		// is
+		// the same person; drawing the receipt number above locks the unit's counter, so
+		// intakes in a unit come one at a time and the later one finds the earlier's case
+		ConcernCase existing = this.cases.findOpenCaseForUpdate(unit.code(), this.cprProtector.hashes(content.cpr()))
+			.orElse(null);
 		if (existing != null) {
 			existing.receivedNewInformation(now);
 			Referral referral = Referral.submitted(existing, content, submitter, receipt, true, now);
@@ -234,8 +239,9 @@ class CaseService implements CaseIntake {
 
 	/**
 	 * What a search text means: a CPR number (ten digits, with or without the dash)
-	 * becomes the keyed hash the case stores, anything else a case number, matched
-	 * exactly (case numbers are upper case, so typed lower case still matches).
+	 * becomes the keyed hashes a case may store (one per configured key), anything else a
+	 * case number, matched exactly (case numbers are upper case, so typed lower case
+	 * still matches).
 	 * @return null for no search
 	 * @throws InvalidFieldException named {@code field} for ten digits whose date part is
 	 * not a date
@@ -253,7 +259,7 @@ class CaseService implements CaseIntake {
 			catch (IllegalArgumentException ex) {
 				throw new InvalidFieldException(field, ex.getMessage());
 			}
-			return new CaseSearch(null, this.cprProtector.hash(cpr), cpr.masked());
+			return new CaseSearch(null, this.cprProtector.hashes(cpr), cpr.masked());
 		}
 		String caseNumber = stripped.toUpperCase(Locale.ROOT);
 		return new CaseSearch(caseNumber, null, caseNumber);
@@ -388,7 +394,9 @@ class CaseService implements CaseIntake {
 
 	private void requireNoOtherOpenCase(ConcernCase concernCase) {
 		this.cases
-			.findOtherCasesOfSubject(concernCase.getUnitCode(), concernCase.getSubjectCprHash(), concernCase.getId())
+			.findOtherCasesOfSubject(concernCase.getUnitCode(),
+					this.cprProtector.hashes(this.cprProtector.reveal(concernCase.getSubjectCprEncrypted())),
+					concernCase.getId())
 			.stream()
 			.filter((other) -> other.getStatus() != CaseStatus.CLOSED)
 			.findFirst()

@@ -69,13 +69,17 @@ class ConcernCase {
 	@Column(name = "subject_address")
 	private String subjectAddress;
 
-	@Column(name = "subject_cpr_encrypted", nullable = false)
+	// never written by an update: the number does not change, and the key rotation
+	// (CprKeyRotation) re-keys these columns in SQL while a user's edit of the same case
+	// may be in flight, which would otherwise write back the ciphertext and hash it
+	// loaded
+	@Column(name = "subject_cpr_encrypted", nullable = false, updatable = false)
 	private byte[] subjectCprEncrypted;
 
-	@Column(name = "subject_cpr_hash", nullable = false)
+	@Column(name = "subject_cpr_hash", nullable = false, updatable = false)
 	private String subjectCprHash;
 
-	@Column(name = "subject_cpr_masked", nullable = false)
+	@Column(name = "subject_cpr_masked", nullable = false, updatable = false)
 	private String subjectCprMasked;
 
 	@Column(name = "follow_up_date")

@@ -15,22 +15,23 @@ interface ConcernCaseRepository extends JpaRepository<ConcernCase, UUID> {
 
 	/**
 	 * The person's open case in the unit, locked so two concerns arriving together are
-	 * attached one after the other rather than racing on the version.
+	 * attached one after the other rather than racing on the version. By the hashes under
+	 * every configured key, since during a key rotation the case may not be re-keyed yet.
 	 */
 	@Lock(LockModeType.PESSIMISTIC_WRITE)
 	@Query("""
 			select c from ConcernCase c
-			where c.unitCode = ?1 and c.subjectCprHash = ?2
+			where c.unitCode = ?1 and c.subjectCprHash in ?2
 			  and c.status <> dk.coordination.casework.CaseStatus.CLOSED
 			""")
-	Optional<ConcernCase> findOpenCaseForUpdate(String unitCode, String subjectCprHash);
+	Optional<ConcernCase> findOpenCaseForUpdate(String unitCode, List<String> subjectCprHashes);
 
 	@Query("""
 			select c from ConcernCase c
-			where c.unitCode = ?1 and c.subjectCprHash = ?2 and c.id <> ?3
+			where c.unitCode = ?1 and c.subjectCprHash in ?2 and c.id <> ?3
 			order by c.createdAt desc
 			""")
-	List<ConcernCase> findOtherCasesOfSubject(String unitCode, String subjectCprHash, UUID excluded);
+	List<ConcernCase> findOtherCasesOfSubject(String unitCode, List<String> subjectCprHashes, UUID excluded);
 
 	/** Every case of the person, in every unit and status: a request for insight. */
 	List<ConcernCase> findBySubjectCprHashInOrderByCreatedAt(Collection<String> subjectCprHashes);

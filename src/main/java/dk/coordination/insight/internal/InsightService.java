@@ -94,7 +94,7 @@ class InsightService {
 	 * key still in use.
 	 */
 	private List<String> hashesOf(CprNumber cpr) {
-		return List.of(this.cprProtector.hash(cpr));
+		return this.cprProtector.hashes(cpr);
 	}
 
 	@Transactional

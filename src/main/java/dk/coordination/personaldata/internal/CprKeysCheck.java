@@ -9,9 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Checks the CPR keys before any bean is created, so a production start with a missing,
- * shared or development key fails with that message first, rather than after (or hidden
- * behind) a database migration. {@link AesGcmCprProtector} applies the same checks to the
- * keys it is given.
+ * shared or development key, or with keys whose ids are missing, repeated or none of them
+ * current, fails with that message first, rather than after (or hidden behind) a database
+ * migration. {@link AesGcmCprProtector} applies the same checks to the keys it is given.
  */
 @Component
 class CprKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
@@ -26,9 +26,8 @@ class CprKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
 		Binder binder = Binder.get(this.environment);
-		CprProperties properties = new CprProperties(
-				binder.bind("coordination.cpr.encryption-key", String.class).orElse(null),
-				binder.bind("coordination.cpr.hash-key", String.class).orElse(null));
+		CprProperties properties = binder.bind("coordination.cpr", CprProperties.class)
+			.orElseGet(() -> CprProperties.pair(null, null));
 		AesGcmCprProtector.checkedKeys(properties,
 				this.environment.matchesProfiles(AesGcmCprProtector.DEVELOPMENT_PROFILE));
 	}

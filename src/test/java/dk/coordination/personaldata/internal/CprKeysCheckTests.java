@@ -16,6 +16,10 @@ class CprKeysCheckTests {
 
 	private static final String KEY_B = "HxwdHhscGRgXFhUUExIREA8ODQwLCgkIBwYFBAMCAQA=";
 
+	private static final String KEY_C = "YGFiY2RlZmdoaWprbG1ub3BxcnN0dXZ3eHl6e3x9fn8=";
+
+	private static final String KEY_D = "gIGCg4SFhoeIiYqLjI2Oj5CRkpOUlZaXmJmam5ydnp8=";
+
 	// the committed development key of src/test/resources/application-dev.yml
 	private static final String DEV_ENCRYPTION_KEY = "Inl/1eRdjJXRAS5X20Cs/Jau2mGYg3WzZVvAhUmrxxc=";
 
@@ -55,6 +59,18 @@ class CprKeysCheckTests {
 	void twoKeysOfItsOwnStart() {
 		this.contexts
 			.withPropertyValues("coordination.cpr.encryption-key=" + KEY_A, "coordination.cpr.hash-key=" + KEY_B)
+			.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
+	void keysWithIdsFromTheEnvironmentAreCheckedToo() {
+		// as production sets them: environment variables next to the single pair (key k1)
+		ApplicationContextRunner twoKeys = this.contexts.withPropertyValues("coordination.cpr.encryption-key=" + KEY_A,
+				"coordination.cpr.hash-key=" + KEY_B, "coordination.cpr.keys[0].id=2026a",
+				"coordination.cpr.keys[0].encryption-key=" + KEY_C, "coordination.cpr.keys[0].hash-key=" + KEY_D);
+		twoKeys.run((context) -> assertThat(context.getStartupFailure())
+			.hasMessageStartingWith("Several CPR keys are configured (k1, 2026a)"));
+		twoKeys.withPropertyValues("coordination.cpr.current-key=2026a")
 			.run((context) -> assertThat(context).hasNotFailed());
 	}
 

@@ -4,7 +4,7 @@
 -- connects as (spring.flyway.placeholders.serviceRole, by default spring.datasource.username).
 --
 -- The audit trail is append-only for the service: audit_revision, every table ending in _aud,
--- and every table starting with audit_ or access_log get SELECT and INSERT only. Every other
+-- and every table starting with audit_ or access_log (is_audit_table, V18) get SELECT and INSERT only. Every other
 -- table of the schema gets SELECT, INSERT, UPDATE and DELETE; TRUNCATE, REFERENCES and TRIGGER
 -- never; views SELECT. Flyway's own history is not the service's business.
 do $$
@@ -35,8 +35,7 @@ begin
         elsif t.relkind in ('v', 'm') then
             -- views are read; what they show is written through their tables
             execute format('grant select on table %I to %I', t.relname, service_role);
-        elsif t.relname = 'audit_revision' or t.relname like '%\_aud' or t.relname like 'audit\_%'
-            or t.relname like 'access\_log%' then
+        elsif is_audit_table(t.relname) then
             execute format('grant select, insert on table %I to %I', t.relname, service_role);
         else
             execute format('grant select, insert, update, delete on table %I to %I', t.relname, service_role);

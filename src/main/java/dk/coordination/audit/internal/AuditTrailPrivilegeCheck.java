@@ -19,14 +19,12 @@ import org.springframework.stereotype.Component;
 @DependsOnDatabaseInitialization
 class AuditTrailPrivilegeCheck implements InitializingBean {
 
-	// the same rule as afterMigrate.sql: what it grants SELECT and INSERT only
+	// is_audit_table (V18) is the rule afterMigrate.sql grants by
 	private static final String TOO_MUCH = """
 			select c.relname
 			from pg_class c
 			join pg_namespace n on n.oid = c.relnamespace
-			where n.nspname = current_schema() and c.relkind in ('r', 'p')
-			  and (c.relname = 'audit_revision' or c.relname like '%\\_aud' or c.relname like 'audit\\_%'
-			       or c.relname like 'access\\_log%')
+			where n.nspname = current_schema() and c.relkind in ('r', 'p') and is_audit_table(c.relname)
 			  and (pg_get_userbyid(c.relowner) = current_user
 			       or has_table_privilege(c.oid, 'UPDATE') or has_table_privilege(c.oid, 'DELETE')
 			       or has_table_privilege(c.oid, 'TRUNCATE'))

@@ -7,6 +7,20 @@
 -- and every table starting with audit_ or access_log (is_audit_table, V18) get SELECT and INSERT only. Every other
 -- table of the schema gets SELECT, INSERT, UPDATE and DELETE; TRUNCATE, REFERENCES and TRIGGER
 -- never; views SELECT. Flyway's own history is not the service's business.
+-- Every *_aud table gets an index on rev: the audit chain (V19) reads a revision's rows from each
+-- of them when it seals and when it verifies. From the catalogue, so a table added later gets one too.
+do $$
+declare
+    t record;
+begin
+    for t in
+        select relname from audit_history_tables()
+    loop
+        execute format('create index if not exists %I on %I (rev)', left(t.relname, 55) || '_rev_idx', t.relname);
+    end loop;
+end;
+$$;
+
 do $$
 declare
     service_role constant text := '${serviceRole}';

@@ -113,6 +113,16 @@ class AdministrationAndAuditBrowserTests extends BrowserTestEnvironment {
 		assertThat((String) pdf.get("start")).isEqualTo("%PDF-");
 		List<String> visited = List.of(browser.driver().getCurrentUrl());
 		assertThat(visited).allSatisfy((url) -> assertThat(url).doesNotContain(cpr.replace("-", "")));
+
+		// the check of the audit trail, reached from the Tilsyn page
+		browser.driver().findElement(By.linkText("Tilsyn")).click();
+		browser.waitForPath("/tilsyn");
+		browser.driver().findElement(By.id("tilkontrol")).click();
+		browser.waitForPath("/tilsyn/kontrol");
+		assertThat(browser.text(By.id("resultat"))).contains("Revisionssporet er intakt");
+		assertThat(browser.text(By.id("hoved"))).contains("MAC");
+		assertNoViolations(browser);
+		browser.screenshot("tilsyn-kontrol");
 	}
 
 	/**

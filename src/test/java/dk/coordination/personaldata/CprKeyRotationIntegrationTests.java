@@ -19,6 +19,7 @@ import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.audit.ReadPurpose;
 import dk.coordination.support.Api;
 import dk.coordination.support.Api.Response;
+import dk.coordination.support.AuditTrail;
 import dk.coordination.support.EmbeddedDatabase;
 import dk.coordination.support.FakeCpr;
 import dk.coordination.support.KeycloakServer;
@@ -163,6 +164,10 @@ class CprKeyRotationIntegrationTests extends IntegrationTestEnvironment {
 			assertThat(k1.get("cases").asLong()).isZero();
 			assertThat(k1.get("caseRevisions").asLong()).isZero();
 			assertThat(k1.get("accessLogEntries").asLong()).isEqualTo(k1.get("accessLogEntriesWithoutCase").asLong());
+
+			// the re-keyed revisions and reads were sealed again, in the same
+			// transactions
+			AuditTrail.assertIntact(next);
 		}
 	}
 

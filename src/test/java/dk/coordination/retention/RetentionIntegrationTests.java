@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
+import dk.coordination.support.AuditTrail;
 import dk.coordination.support.EmbeddedDatabase;
 import dk.coordination.support.FakeCpr;
 import dk.coordination.support.TestClock;
@@ -98,6 +99,13 @@ class RetentionIntegrationTests extends IntegrationTestEnvironment {
 				"select count(*) from audit_retention_run where as_of = date '2032-01-01' and started_by = 'admin'",
 				Integer.class))
 			.isEqualTo(2);
+
+		// the anonymisation rewrote sealed revisions and reads, and sealed what it wrote
+		AuditTrail.assertIntact(api());
+		assertThat(this.superuser.queryForObject(
+				"select count(*) from audit_seal where kind = 'RESEAL' and reason = 'Retention: case anonymised'",
+				Integer.class))
+			.isPositive();
 	}
 
 	@Test

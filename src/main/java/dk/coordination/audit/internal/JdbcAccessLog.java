@@ -3,10 +3,11 @@ package dk.coordination.audit.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.UUID;
 
 import org.slf4j.MDC;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,23 +18,32 @@ import dk.coordination.audit.RequestIds;
 import dk.coordination.security.CurrentUser;
 
 /**
- * Plain JDBC inserts joining the caller's transaction; a page of a list is one batch.
+ * Plain JDBC inserts joining the caller's transaction; a page of a list is one statement.
+ * The transaction seals the rows when it commits ({@link AuditChain}).
  */
 @Component
 class JdbcAccessLog implements AccessLog {
 
+	// one statement for a whole page of reads, returning the ids the audit chain seals
 	private static final String INSERT = """
 			insert into access_log (read_at, username, organisation, case_id, subject_cpr_hash, what, purpose, request_id,
 			  correlation_id)
-			values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+			select :readAt, :username, :organisation, r.case_id, r.subject_cpr_hash, r.what, r.purpose, :requestId,
+			  :correlationId
+			from unnest(cast(:cases as uuid[]), cast(:hashes as varchar[]), cast(:whats as varchar[]),
+			            cast(:purposes as varchar[])) as r (case_id, subject_cpr_hash, what, purpose)
+			returning id
 			""";
 
-	private final JdbcTemplate jdbc;
+	private final JdbcClient jdbc;
+
+	private final AuditChain chain;
 
 	private final Clock clock;
 
-	JdbcAccessLog(JdbcTemplate jdbc, Clock clock) {
+	JdbcAccessLog(JdbcClient jdbc, AuditChain chain, Clock clock) {
 		this.clock = clock;
+		this.chain = chain;
 		this.jdbc = jdbc;
 	}
 
@@ -53,17 +63,19 @@ class JdbcAccessLog implements AccessLog {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String requestId = MDC.get(RequestIds.MDC_KEY);
 		String correlationId = MDC.get(RequestIds.CORRELATION_MDC_KEY);
-		this.jdbc.batchUpdate(INSERT, reads, reads.size(), (statement, read) -> {
-			statement.setTimestamp(1, now);
-			statement.setString(2, reader.username());
-			statement.setString(3, reader.organisation());
-			statement.setObject(4, read.caseId());
-			statement.setString(5, read.subjectCprHash());
-			statement.setString(6, read.what());
-			statement.setString(7, read.purpose());
-			statement.setString(8, requestId);
-			statement.setString(9, correlationId);
-		});
+		List<Long> ids = this.jdbc.sql(INSERT)
+			.param("readAt", now)
+			.param("username", reader.username())
+			.param("organisation", reader.organisation())
+			.param("requestId", requestId)
+			.param("correlationId", correlationId)
+			.param("cases", reads.stream().map(PersonalDataRead::caseId).toArray(UUID[]::new))
+			.param("hashes", reads.stream().map(PersonalDataRead::subjectCprHash).toArray(String[]::new))
+			.param("whats", reads.stream().map(PersonalDataRead::what).toArray(String[]::new))
+			.param("purposes", reads.stream().map(PersonalDataRead::purpose).toArray(String[]::new))
+			.query(Long.class)
+			.list();
+		this.chain.written(List.of(), ids);
 	}
 
 }

@@ -3,12 +3,9 @@ package dk.coordination.personaldata.internal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +27,7 @@ import org.springframework.stereotype.Component;
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.personaldata.CprProtector;
 import dk.coordination.personaldata.ProtectedCpr;
+import dk.coordination.personaldata.SecretKeys;
 
 /**
  * AES-256-GCM with a random 96-bit nonce per value, and HMAC-SHA256 for the look-up hash:
@@ -141,8 +139,8 @@ class AesGcmCprProtector implements CprProtector {
 						+ " and by " + source.name() + "; every key needs an id of its own");
 			}
 			checked.add(new Keys(source.id(),
-					key(source.encryptionProperty(), source.encryptionVariable(), source.encryptionKey()),
-					key(source.hashProperty(), source.hashVariable(), source.hashKey())));
+					SecretKeys.decode(source.encryptionProperty(), source.encryptionVariable(), source.encryptionKey()),
+					SecretKeys.decode(source.hashProperty(), source.hashVariable(), source.hashKey())));
 		}
 		refuseReusedKeys(sources, checked);
 		if (!developmentKeysAllowed) {
@@ -217,42 +215,15 @@ class AesGcmCprProtector implements CprProtector {
 	}
 
 	private static void refuseDevelopmentKey(String property, String variable, byte[] key) {
-		if (DEVELOPMENT_KEY_FINGERPRINTS.contains(fingerprint(key))) {
+		if (DEVELOPMENT_KEY_FINGERPRINTS.contains(SecretKeys.fingerprint(key))) {
 			throw new IllegalStateException(property + " is a development key, committed to the repository in "
 					+ "application-dev.yml and so known to anyone; set " + variable + " to a key of your own "
 					+ "(openssl rand -base64 32). Only the dev profile accepts the development keys");
 		}
 	}
 
-	private static String fingerprint(byte[] key) {
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("SHA-256 unavailable", ex);
-		}
-	}
-
 	private static boolean isBlank(String text) {
 		return text == null || text.isBlank();
-	}
-
-	private static byte[] key(String property, String variable, String base64) {
-		if (isBlank(base64)) {
-			throw new IllegalStateException(property + " is not set: set " + variable
-					+ " to 32 random bytes, Base64-encoded (openssl rand -base64 32)");
-		}
-		byte[] key;
-		try {
-			key = Base64.getDecoder().decode(base64.strip());
-		}
-		catch (IllegalArgumentException ex) {
-			throw new IllegalStateException(property + " must be Base64 (for example: openssl rand -base64 32)");
-		}
-		if (key.length != 32) {
-			throw new IllegalStateException(property + " must be 32 bytes, Base64-encoded; it is " + key.length);
-		}
-		return key;
 	}
 
 	@Override

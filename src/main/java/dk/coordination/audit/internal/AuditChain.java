@@ -1,0 +1,281 @@
+package dk.coordination.audit.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.Session;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.springframework.beans.factory.DisposableBean;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.orm.jpa.EntityManagerFactoryUtils;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import dk.coordination.audit.AuditSeals;
+import dk.coordination.audit.internal.Seal.Part;
+
+/**
+ * Writes the audit chain (migration V19, docs/data-protection.md): every transaction that
+ * writes revisions or access-log entries, or rewrites them through a privileged function,
+ * ends with one seal per kind of change, linked to the seal before it. The chain's lock
+ * is taken only then, just before the commit, and held until the commit, so seals are
+ * numbered in commit order and a transaction waits for it only as long as another one
+ * takes to seal and commit.
+ */
+@Component
+class AuditChain implements AuditSeals, DisposableBean {
+
+	/**
+	 * A chain begun on a database that already has rows seals them in batches this big.
+	 */
+	static final int GENESIS_BATCH = 1000;
+
+	private static final String PARTS = """
+			select kind, ref, part, digest from audit_chain_parts(cast(:revisions as bigint[]), cast(:entries as bigint[]))
+			""";
+
+	private static final String INSERT = """
+			with seal as (
+			    insert into audit_seal (seq, sealed_at, kind, reason, key_id, mac)
+			    values (:seq, :sealedAt, :kind, :reason, :keyId, :mac)
+			    returning seq
+			)
+			insert into audit_seal_item (seal, kind, ref, part, digest)
+			select seal.seq, i.kind, i.ref, i.part, i.digest
+			from seal, unnest(cast(:kinds as varchar[]), cast(:refs as bigint[]), cast(:parts as varchar[]),
+			                  cast(:digests as bytea[])) as i (kind, ref, part, digest)
+			""";
+
+	private final JdbcClient jdbc;
+
+	private final DataSource dataSource;
+
+	private final EntityManagerFactory entityManagerFactory;
+
+	private final AuditChainKeys keys;
+
+	private final Clock clock;
+
+	private DataSource headReader;
+
+	AuditChain(JdbcClient jdbc, DataSource dataSource, EntityManagerFactory entityManagerFactory, AuditChainKeys keys,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.dataSource = dataSource;
+		this.entityManagerFactory = entityManagerFactory;
+		this.keys = keys;
+		this.clock = clock;
+	}
+
+	/** Revisions or access-log entries the current transaction has just inserted. */
+	void written(Collection<Long> revisions, Collection<Long> entries) {
+		pending().written(revisions, entries);
+	}
+
+	@Override
+	public void resealed(Collection<Long> revisions, Collection<Long> accessLogEntries, String reason) {
+		if (reason == null || reason.isBlank()) {
+			throw new IllegalArgumentException("a reseal needs its reason");
+		}
+		pending().resealed(revisions, accessLogEntries, reason);
+	}
+
+	/** The current transaction's pending seal, registered on first use. */
+	private PendingSeal pending() {
+		if (!TransactionSynchronizationManager.isSynchronizationActive()
+				|| !TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Audit rows are written inside a transaction, which seals them");
+		}
+		for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+			if (synchronization instanceof Registered registered) {
+				return registered.seal();
+			}
+		}
+		PendingSeal seal = new PendingSeal(this);
+		// Spring's list finds it again within this transaction, and a REQUIRES_NEW
+		// transaction, which suspends that list, gets a seal of its own
+		TransactionSynchronizationManager.registerSynchronization(new Registered(seal));
+		// the transaction's own entity manager: the shared proxy refuses getTransaction()
+		EntityManager entityManager = EntityManagerFactoryUtils
+			.getTransactionalEntityManager(this.entityManagerFactory);
+		if (entityManager == null) {
+			throw new IllegalStateException("Audit rows are written in a JPA transaction, which seals them");
+		}
+		entityManager.unwrap(Session.class).getTransaction().registerSynchronization(seal);
+		return seal;
+	}
+
+	/** Marks the transaction's seal in Spring's synchronizations; does nothing itself. */
+	private record Registered(PendingSeal seal) implements TransactionSynchronization {
+	}
+
+	/** Called by the pending seal just before its transaction commits. */
+	void seal(PendingSeal pending) {
+		boolean written = !pending.revisions().isEmpty() || !pending.entries().isEmpty();
+		boolean resealed = !pending.resealedRevisions().isEmpty() || !pending.resealedEntries().isEmpty();
+		if (!written && !resealed) {
+			return;
+		}
+		// the digests before the lock: the rows are this transaction's own, and computing
+		// them is the slow part, which would otherwise hold up every other writer
+		List<Part> writtenParts = written ? parts(pending.revisions(), pending.entries()) : List.of();
+		List<Part> resealedParts = resealed ? parts(pending.resealedRevisions(), pending.resealedEntries()) : List.of();
+		Head head = lockHead().orElseGet(this::genesis);
+		if (written) {
+			head = write(head, "COMMIT", null, writtenParts);
+		}
+		if (resealed) {
+			write(head, "RESEAL", pending.reason(), resealedParts);
+		}
+	}
+
+	/**
+	 * Begins the chain if it has no seal yet, sealing the rows already there; called once
+	 * at start-up so that the first request does not have to.
+	 */
+	void begin() {
+		if (lockHead().isEmpty()) {
+			genesis();
+		}
+	}
+
+	/**
+	 * The first seals: whatever audit rows exist when the chain begins (none on a new
+	 * database; everything written before V19 on an upgraded one), in batches.
+	 */
+	private Head genesis() {
+		Head head = new Head(0, new byte[0]);
+		long highest = this.jdbc.sql("select audit_revision_max()").query(Long.class).single();
+		List<Long> entries = this.jdbc.sql("select id from access_log order by id").query(Long.class).list();
+		boolean sealedAny = false;
+		for (long from = 1; from <= highest; from += GENESIS_BATCH) {
+			List<Part> parts = parts(range(from, Math.min(highest, from + GENESIS_BATCH - 1)), List.of());
+			if (!parts.isEmpty()) {
+				head = write(head, "GENESIS", null, parts);
+				sealedAny = true;
+			}
+		}
+		for (int from = 0; from < entries.size(); from += GENESIS_BATCH) {
+			head = write(head, "GENESIS", null,
+					parts(List.of(), entries.subList(from, Math.min(entries.size(), from + GENESIS_BATCH))));
+			sealedAny = true;
+		}
+		return sealedAny ? head : write(head, "GENESIS", null, List.of());
+	}
+
+	static List<Long> range(long from, long to) {
+		List<Long> ids = new ArrayList<>((int) (to - from + 1));
+		for (long id = from; id <= to; id++) {
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	List<Part> parts(List<Long> revisions, List<Long> entries) {
+		return this.jdbc.sql(PARTS)
+			.param("revisions", revisions.toArray(Long[]::new))
+			.param("entries", entries.toArray(Long[]::new))
+			.query((row, n) -> new Part(row.getString("kind"), row.getLong("ref"), row.getString("part"),
+					row.getBytes("digest")))
+			.list();
+	}
+
+	private Head write(Head previous, String kind, String reason, List<Part> parts) {
+		String keyId = this.keys.currentId();
+		Seal seal = new Seal(previous.seq() + 1, previous.mac(), this.clock.instant(), kind, reason, keyId, parts);
+		byte[] mac = seal.mac(this.keys.mac(keyId).orElseThrow());
+		this.jdbc.sql(INSERT)
+			.param("seq", seal.seq())
+			.param("sealedAt", Timestamp.from(seal.sealedAt()))
+			.param("kind", kind)
+			.param("reason", reason)
+			.param("keyId", keyId)
+			.param("mac", mac)
+			.param("kinds", seal.parts().stream().map(Part::kind).toArray(String[]::new))
+			.param("refs", seal.parts().stream().map(Part::ref).toArray(Long[]::new))
+			.param("parts", seal.parts().stream().map(Part::part).toArray(String[]::new))
+			.param("digests", seal.parts().stream().map(Part::digest).toArray(byte[][]::new))
+			.update();
+		return new Head(seal.seq(), mac);
+	}
+
+	/**
+	 * Takes the chain's lock for the rest of the transaction and reads the last seal.
+	 * Under READ COMMITTED the function's select sees the seal the previous holder of the
+	 * lock committed. A REPEATABLE READ (or SERIALIZABLE) transaction still sees the
+	 * snapshot of its first statement, which may predate that seal, so it reads the head
+	 * on a connection of its own; holding the lock, it knows no seal can follow
+	 * meanwhile.
+	 */
+	private Optional<Head> lockHead() {
+		Optional<Head> head = this.jdbc.sql("select seq, mac from audit_seal_lock_head()")
+			.query((row, n) -> new Head(row.getLong("seq"), row.getBytes("mac")))
+			.optional();
+		Integer isolation = TransactionSynchronizationManager.getCurrentTransactionIsolationLevel();
+		if (isolation == null || isolation < TransactionDefinition.ISOLATION_REPEATABLE_READ) {
+			return head;
+		}
+		try (Connection connection = headReader().getConnection();
+				PreparedStatement statement = connection
+					.prepareStatement("select seq, mac from audit_seal order by seq desc limit 1");
+				ResultSet row = statement.executeQuery()) {
+			return row.next() ? Optional.of(new Head(row.getLong("seq"), row.getBytes("mac"))) : Optional.empty();
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not read the audit chain's last seal", ex);
+		}
+	}
+
+	/**
+	 * A pool of one connection for reading the head beside a REPEATABLE READ transaction.
+	 * Only the holder of the chain's lock uses it, so it is never waited for; taken from
+	 * the service's own pool instead, a holder could wait for a connection held by the
+	 * transactions queueing for its lock.
+	 */
+	private synchronized DataSource headReader() throws SQLException {
+		if (this.headReader == null) {
+			if (this.dataSource.isWrapperFor(HikariDataSource.class)) {
+				HikariConfig config = new HikariConfig();
+				this.dataSource.unwrap(HikariDataSource.class).copyStateTo(config);
+				config.setPoolName("audit-chain-head");
+				config.setMaximumPoolSize(1);
+				config.setMinimumIdle(0);
+				config.setReadOnly(true);
+				this.headReader = new HikariDataSource(config);
+			}
+			else {
+				this.headReader = this.dataSource;
+			}
+		}
+		return this.headReader;
+	}
+
+	@Override
+	public synchronized void destroy() {
+		if (this.headReader instanceof HikariDataSource pool && this.headReader != this.dataSource) {
+			pool.close();
+		}
+	}
+
+	/** The last seal: the next one links to it. */
+	record Head(long seq, byte[] mac) {
+	}
+
+}

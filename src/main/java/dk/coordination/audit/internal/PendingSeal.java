@@ -1,0 +1,81 @@
+package dk.coordination.audit.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.transaction.Synchronization;
+
+/**
+ * What one transaction has written to the audit trail, sealed just before it commits.
+ * <p>
+ * Registered with Hibernate's transaction rather than Spring's: Envers writes a
+ * revision's rows in Hibernate's own before-completion step, inside the commit, after
+ * every Spring callback that runs before a commit. Hibernate notifies its registered
+ * synchronizations after that step, so the seal sees the rows; and an exception here
+ * fails the commit, so a transaction that cannot be sealed does not commit.
+ */
+final class PendingSeal implements Synchronization {
+
+	private final AuditChain chain;
+
+	private final Set<Long> revisions = new LinkedHashSet<>();
+
+	private final Set<Long> entries = new LinkedHashSet<>();
+
+	private final Set<Long> resealedRevisions = new LinkedHashSet<>();
+
+	private final Set<Long> resealedEntries = new LinkedHashSet<>();
+
+	private final Set<String> reasons = new LinkedHashSet<>();
+
+	PendingSeal(AuditChain chain) {
+		this.chain = chain;
+	}
+
+	void written(Collection<Long> revisions, Collection<Long> entries) {
+		this.revisions.addAll(revisions);
+		this.entries.addAll(entries);
+	}
+
+	void resealed(Collection<Long> revisions, Collection<Long> entries, String reason) {
+		this.resealedRevisions.addAll(revisions);
+		this.resealedEntries.addAll(entries);
+		this.reasons.add(reason);
+	}
+
+	List<Long> revisions() {
+		return List.copyOf(this.revisions);
+	}
+
+	List<Long> entries() {
+		return List.copyOf(this.entries);
+	}
+
+	List<Long> resealedRevisions() {
+		return List.copyOf(this.resealedRevisions);
+	}
+
+	List<Long> resealedEntries() {
+		return List.copyOf(this.resealedEntries);
+	}
+
+	/** Why rows were resealed, within a seal's 255 characters. */
+	String reason() {
+		String joined = String.join("; ", new ArrayList<>(this.reasons));
+		return (joined.length() > 255) ? joined.substring(0, 254) + "…" : joined;
+	}
+
+	@Override
+	public void beforeCompletion() {
+		this.chain.seal(this);
+	}
+
+	@Override
+	public void afterCompletion(int status) {
+		// nothing: what was sealed committed or rolled back with the rows
+	}
+
+}

@@ -10,6 +10,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import dk.coordination.support.StatementCounter;
 import dk.coordination.support.TestClock;
 
 /**
@@ -21,7 +22,7 @@ import dk.coordination.support.TestClock;
 @Documented
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("dev")
-@Import(TestClock.Configuration.class)
+@Import({ TestClock.Configuration.class, StatementCounter.Configuration.class })
 public @interface IntegrationTest {
 
 }

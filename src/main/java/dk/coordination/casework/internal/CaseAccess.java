@@ -161,7 +161,7 @@ class CaseAccess {
 		}
 		boolean municipal = this.units.isMunicipalDepartmentOf(user.organisation(), unit.code());
 		boolean coordinator = municipal && user.belongsTo(unit.municipalCoordinator());
-		return new Access(user, concernCase, unit, this.units.actsAsSecretariat(user, unit.code()),
+		return new Access(user, concernCase, unit, unit.actsAsSecretariat(user),
 				this.participants.isActive(concernCase.getId(), user.organisation()), municipal, coordinator);
 	}
 

@@ -13,10 +13,14 @@ interface MeetingRepository extends JpaRepository<Meeting, UUID> {
 
 	/**
 	 * Meetings of a unit in a period that the caller may see: all as secretariat, else
-	 * invited.
+	 * invited. The invitees and attendees come in the same statement: fetched per
+	 * meeting, a year's list cost two statements per meeting
+	 * (StatementCountIntegrationTests).
 	 */
 	@Query("""
 			select distinct m from Meeting m
+			left join fetch m.invited
+			left join fetch m.attendees
 			where m.unitCode = ?1 and m.startsAt >= ?2 and m.startsAt < ?3
 			  and (?4 = true or ?5 member of m.invited)
 			order by m.startsAt

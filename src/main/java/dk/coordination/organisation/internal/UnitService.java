@@ -50,7 +50,7 @@ class UnitService implements CoordinationUnits {
 
 	@Override
 	public boolean actsAsSecretariat(CurrentUser user, String unitCode) {
-		return secretariatUnits(user).contains(unitCode);
+		return find(unitCode).map((unit) -> unit.actsAsSecretariat(user)).orElse(false);
 	}
 
 	@Override

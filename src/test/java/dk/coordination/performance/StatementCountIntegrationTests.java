@@ -1,0 +1,144 @@
+package dk.coordination.performance;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import dk.coordination.IntegrationTestEnvironment;
+import dk.coordination.support.Api.Response;
+import dk.coordination.support.FakeCpr;
+import dk.coordination.support.StatementCounter;
+
+import static dk.coordination.casework.CaseStoryIntegrationTests.referral;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The SQL statements an endpoint runs do not grow with the size of its answer: a page of
+ * 100 cases costs what a page of one does. Counted per request by
+ * {@link StatementCounter}; the exact figures are the budget, so a change that adds a
+ * statement to every request shows here too (docs/performance.md).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class StatementCountIntegrationTests extends IntegrationTestEnvironment {
+
+	/*
+	 * The budgets, as docs/performance.md lists them. Every read of personal data ends
+	 * with three statements of the audit chain: its digests, its lock and head, its seal.
+	 */
+
+	/** The access check's units, the page, its urgent flags, the read log. */
+	private static final int CASE_LIST = 4 + 3;
+
+	/**
+	 * The case, its unit, whether the caller is a department of its municipality, whether
+	 * a participant; the read log; referrals, the person's other cases, participants,
+	 * tasks, status reports.
+	 */
+	private static final int CASE = 10 + 3;
+
+	/** The caller's secretariat units; the meetings with their invitees and attendees. */
+	private static final int MEETING_LIST = 2;
+
+	/**
+	 * The meeting; the caller's units; the items; the cases' participants; the cases; the
+	 * read log.
+	 */
+	private static final int AGENDA = 6 + 3;
+
+	private static final int MEETINGS = 50;
+
+	private final List<String> caseIds = new ArrayList<>();
+
+	private final List<String> meetingIds = new ArrayList<>();
+
+	/**
+	 * A hundred new cases; fifty meetings on the days from 3 January 2033, a year no
+	 * other test plans in; on the first an agenda of 200 items (the hundred cases and a
+	 * hundred free items), on the second one of a single case.
+	 */
+	@BeforeAll
+	void casesMeetingsAndAgendas() {
+		for (int i = 0; i < 100; i++) {
+			this.caseIds.add(caseIdOf(api().as("buf").post("/api/referrals", referral(FakeCpr.next(), "OTHER"))));
+		}
+		LocalDate first = LocalDate.of(2033, 1, 3);
+		for (int day = 0; day < MEETINGS; day++) {
+			Map<String, Object> meeting = new LinkedHashMap<>();
+			meeting.put("unit", "KBH");
+			meeting.put("startsAt", first.plusDays(day) + "T09:00:00+01:00");
+			meeting.put("durationMinutes", 120);
+			meeting.put("location", "Københavns Rådhus, mødelokale 3");
+			meeting.put("invited", List.of("KK-BUF", "KRIMINALFORSORGEN"));
+			Response planned = api().as("sekretariat").post("/api/meetings", meeting);
+			assertThat(planned.status()).as(planned.toString()).isEqualTo(201);
+			this.meetingIds.add(planned.text("/meetingId"));
+		}
+		String etag = etag(this.meetingIds.get(0));
+		for (int i = 0; i < 200; i++) {
+			Map<String, Object> item = (i % 2 == 0) ? Map.of("caseId", this.caseIds.get(i / 2))
+					: Map.of("title", "Orientering " + i);
+			etag = ok(api().as("sekretariat")
+				.header("If-Match", etag)
+				.post("/api/meetings/" + this.meetingIds.get(0) + "/agenda/items", item)).header("ETag").orElseThrow();
+		}
+		ok(api().as("sekretariat")
+			.header("If-Match", etag(this.meetingIds.get(1)))
+			.post("/api/meetings/" + this.meetingIds.get(1) + "/agenda/items", Map.of("caseId", this.caseIds.get(0))));
+	}
+
+	@Test
+	void aPageOfAHundredCasesCostsWhatAPageOfOneDoes() {
+		Response one = ok(api().as("sekretariat").get("/api/cases?size=1"));
+		Response hundred = ok(api().as("sekretariat").get("/api/cases?size=100"));
+		assertThat(hundred.json().get("items").size()).isEqualTo(100);
+		assertThat(statements(hundred)).as(String.join("\n", statements(hundred))).hasSameSizeAs(statements(one));
+		assertThat(statements(one)).as(String.join("\n", statements(one))).hasSizeLessThanOrEqualTo(CASE_LIST);
+	}
+
+	@Test
+	void aCaseCostsAFixedNumberOfStatements() {
+		Response read = ok(api().as("sekretariat").get("/api/cases/" + this.caseIds.get(0)));
+		assertThat(statements(read)).as(String.join("\n", statements(read))).hasSizeLessThanOrEqualTo(CASE);
+	}
+
+	@Test
+	void fiftyMeetingsCostWhatOneDoes() {
+		Response one = ok(api().as("sekretariat").get("/api/meetings?unit=KBH&from=2033-01-03&to=2033-01-04"));
+		Response fifty = ok(api().as("sekretariat").get("/api/meetings?unit=KBH&from=2033-01-03&to=2033-02-22"));
+		assertThat(one.json().size()).isEqualTo(1);
+		assertThat(fifty.json().size()).isEqualTo(MEETINGS);
+		assertThat(fifty.json().get(49).get("invited").size()).isEqualTo(2);
+		assertThat(statements(fifty)).as(String.join("\n", statements(fifty))).hasSameSizeAs(statements(one));
+		assertThat(statements(one)).as(String.join("\n", statements(one))).hasSizeLessThanOrEqualTo(MEETING_LIST);
+	}
+
+	@Test
+	void anAgendaOf200ItemsCostsWhatOneOfOneDoes() {
+		Response big = ok(api().as("sekretariat").get("/api/meetings/" + this.meetingIds.get(0) + "/agenda"));
+		Response small = ok(api().as("sekretariat").get("/api/meetings/" + this.meetingIds.get(1) + "/agenda"));
+		assertThat(big.json().get("items").size()).isEqualTo(200);
+		assertThat(small.json().get("items").size()).isEqualTo(1);
+		assertThat(statements(big)).as(String.join("\n", statements(big))).hasSameSizeAs(statements(small));
+		assertThat(statements(small)).as(String.join("\n", statements(small))).hasSizeLessThanOrEqualTo(AGENDA);
+	}
+
+	private String etag(String meetingId) {
+		return ok(api().as("sekretariat").get("/api/meetings/" + meetingId)).header("ETag").orElseThrow();
+	}
+
+	private static Response ok(Response response) {
+		assertThat(response.status()).as(response.toString()).isEqualTo(200);
+		return response;
+	}
+
+	private static List<String> statements(Response response) {
+		return StatementCounter.statementsOf(response.header("X-Request-Id").orElseThrow());
+	}
+
+}

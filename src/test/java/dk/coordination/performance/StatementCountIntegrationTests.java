@@ -33,14 +33,14 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	 */
 
 	/** The access check's units, the page, its urgent flags, the read log. */
-	private static final int CASE_LIST = 4 + 3;
+	private static final int CASE_LIST = 4 + 2;
 
 	/**
 	 * The case, its unit, whether the caller is a department of its municipality, whether
 	 * a participant; the read log; referrals, the person's other cases, participants,
 	 * tasks, status reports.
 	 */
-	private static final int CASE = 10 + 3;
+	private static final int CASE = 10 + 2;
 
 	/** The caller's secretariat units; the meetings with their invitees and attendees. */
 	private static final int MEETING_LIST = 2;
@@ -49,7 +49,7 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	 * The meeting; the caller's units; the items; the cases' participants; the cases; the
 	 * read log.
 	 */
-	private static final int AGENDA = 6 + 3;
+	private static final int AGENDA = 6 + 2;
 
 	private static final int MEETINGS = 50;
 

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -89,6 +90,15 @@ class AuditChain implements AuditSeals, DisposableBean {
 		pending().written(revisions, entries);
 	}
 
+	/**
+	 * Access-log entries the current transaction has just inserted, with the digests
+	 * their insert returned ({@code audit_row_digest(to_jsonb(row))}, what
+	 * audit_chain_parts computes).
+	 */
+	void writtenEntries(Map<Long, byte[]> digests) {
+		pending().digested(digests);
+	}
+
 	@Override
 	public void resealed(Collection<Long> revisions, Collection<Long> accessLogEntries, String reason) {
 		if (reason == null || reason.isBlank()) {
@@ -128,14 +138,19 @@ class AuditChain implements AuditSeals, DisposableBean {
 
 	/** Called by the pending seal just before its transaction commits. */
 	void seal(PendingSeal pending) {
-		boolean written = !pending.revisions().isEmpty() || !pending.entries().isEmpty();
+		List<Part> digested = pending.digestedParts();
+		boolean undigested = !pending.revisions().isEmpty() || !pending.entries().isEmpty();
+		boolean written = undigested || !digested.isEmpty();
 		boolean resealed = !pending.resealedRevisions().isEmpty() || !pending.resealedEntries().isEmpty();
 		if (!written && !resealed) {
 			return;
 		}
 		// the digests before the lock: the rows are this transaction's own, and computing
 		// them is the slow part, which would otherwise hold up every other writer
-		List<Part> writtenParts = written ? parts(pending.revisions(), pending.entries()) : List.of();
+		List<Part> writtenParts = new ArrayList<>(digested);
+		if (undigested) {
+			writtenParts.addAll(parts(pending.revisions(), pending.entries()));
+		}
 		List<Part> resealedParts = resealed ? parts(pending.resealedRevisions(), pending.resealedEntries()) : List.of();
 		Head head = lockHead().orElseGet(this::genesis);
 		if (written) {

@@ -2,7 +2,9 @@ package dk.coordination.audit.internal;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.MDC;
@@ -24,7 +26,10 @@ import dk.coordination.security.CurrentUser;
 @Component
 class JdbcAccessLog implements AccessLog {
 
-	// one statement for a whole page of reads, returning the ids the audit chain seals
+	// one statement for a whole page of reads, returning the ids and the digests the
+	// audit
+	// chain seals (the digest as audit_chain_parts computes it, so sealing need not read
+	// the rows again)
 	private static final String INSERT = """
 			insert into access_log (read_at, username, organisation, case_id, subject_cpr_hash, what, purpose, request_id,
 			  correlation_id)
@@ -32,7 +37,7 @@ class JdbcAccessLog implements AccessLog {
 			  :correlationId
 			from unnest(cast(:cases as uuid[]), cast(:hashes as varchar[]), cast(:whats as varchar[]),
 			            cast(:purposes as varchar[])) as r (case_id, subject_cpr_hash, what, purpose)
-			returning id
+			returning id, audit_row_digest(to_jsonb(access_log.*)) as digest
 			""";
 
 	private final JdbcClient jdbc;
@@ -63,7 +68,7 @@ class JdbcAccessLog implements AccessLog {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String requestId = MDC.get(RequestIds.MDC_KEY);
 		String correlationId = MDC.get(RequestIds.CORRELATION_MDC_KEY);
-		List<Long> ids = this.jdbc.sql(INSERT)
+		List<Map.Entry<Long, byte[]>> written = this.jdbc.sql(INSERT)
 			.param("readAt", now)
 			.param("username", reader.username())
 			.param("organisation", reader.organisation())
@@ -73,9 +78,11 @@ class JdbcAccessLog implements AccessLog {
 			.param("hashes", reads.stream().map(PersonalDataRead::subjectCprHash).toArray(String[]::new))
 			.param("whats", reads.stream().map(PersonalDataRead::what).toArray(String[]::new))
 			.param("purposes", reads.stream().map(PersonalDataRead::purpose).toArray(String[]::new))
-			.query(Long.class)
+			.query((row, n) -> Map.entry(row.getLong("id"), row.getBytes("digest")))
 			.list();
-		this.chain.written(List.of(), ids);
+		Map<Long, byte[]> digests = new LinkedHashMap<>();
+		written.forEach((entry) -> digests.put(entry.getKey(), entry.getValue()));
+		this.chain.writtenEntries(digests);
 	}
 
 }

@@ -3,10 +3,14 @@ package dk.coordination.audit.internal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import jakarta.transaction.Synchronization;
+
+import dk.coordination.audit.internal.Seal.Part;
 
 /**
  * What one transaction has written to the audit trail, sealed just before it commits.
@@ -25,6 +29,9 @@ final class PendingSeal implements Synchronization {
 
 	private final Set<Long> entries = new LinkedHashSet<>();
 
+	// entries whose digest their insert returned, so sealing need not read them again
+	private final Map<Long, byte[]> digestedEntries = new LinkedHashMap<>();
+
 	private final Set<Long> resealedRevisions = new LinkedHashSet<>();
 
 	private final Set<Long> resealedEntries = new LinkedHashSet<>();
@@ -38,6 +45,18 @@ final class PendingSeal implements Synchronization {
 	void written(Collection<Long> revisions, Collection<Long> entries) {
 		this.revisions.addAll(revisions);
 		this.entries.addAll(entries);
+	}
+
+	void digested(Map<Long, byte[]> entries) {
+		this.digestedEntries.putAll(entries);
+	}
+
+	/** The digested entries as the seal lists them. */
+	List<Part> digestedParts() {
+		return this.digestedEntries.entrySet()
+			.stream()
+			.map((entry) -> new Part("ACCESS_LOG", entry.getKey(), "access_log", entry.getValue()))
+			.toList();
 	}
 
 	void resealed(Collection<Long> revisions, Collection<Long> entries, String reason) {

@@ -51,6 +51,14 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	 */
 	private static final int AGENDA = 6 + 2;
 
+	/**
+	 * The meeting and its unit, the draft's items, the candidates; the meeting's version
+	 * and agenda; the items in one batch; the draft shown again (items, participants,
+	 * cases) and its read log; the ETag's version; the revision with the items' and the
+	 * meeting's history (one batch each); the revision's digests, lock and seal.
+	 */
+	private static final int PROPOSAL = 20;
+
 	private static final int MEETINGS = 50;
 
 	private final List<String> caseIds = new ArrayList<>();
@@ -126,6 +134,37 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(small.json().get("items").size()).isEqualTo(1);
 		assertThat(statements(big)).as(String.join("\n", statements(big))).hasSameSizeAs(statements(small));
 		assertThat(statements(small)).as(String.join("\n", statements(small))).hasSizeLessThanOrEqualTo(AGENDA);
+	}
+
+	@Test
+	void aProposalOf200ItemsCostsWhatOneOfOneItemDoes() {
+		String meeting = "/api/meetings/" + this.meetingIds.get(2);
+		// a draft that has a case already, as the second proposal's has: a proposal reads
+		// the briefs of the cases on the draft, which an empty draft has none of
+		ok(api().as("sekretariat")
+			.header("If-Match", etag(this.meetingIds.get(2)))
+			.post(meeting + "/agenda/items", Map.of("caseId", this.caseIds.get(0))));
+		// the cases other tests left awaiting a meeting go on first, so that the next
+		// proposals add exactly the cases made here
+		int before = ok(api().as("sekretariat")
+			.header("If-Match", etag(this.meetingIds.get(2)))
+			.post(meeting + "/agenda/proposal", Map.of())).json().get("items").size();
+		for (int i = 0; i < 200; i++) {
+			caseAwaitingMeeting(false);
+		}
+		Response many = ok(api().as("sekretariat")
+			.header("If-Match", etag(this.meetingIds.get(2)))
+			.post(meeting + "/agenda/proposal", Map.of()));
+		int proposed = many.json().get("items").size();
+		assertThat(proposed).isEqualTo(before + 200);
+
+		caseAwaitingMeeting(false);
+		Response one = ok(api().as("sekretariat")
+			.header("If-Match", etag(this.meetingIds.get(2)))
+			.post(meeting + "/agenda/proposal", Map.of()));
+		assertThat(one.json().get("items").size()).isEqualTo(proposed + 1);
+		assertThat(statements(many)).as(String.join("\n", statements(many))).hasSameSizeAs(statements(one));
+		assertThat(statements(one)).as(String.join("\n", statements(one))).hasSizeLessThanOrEqualTo(PROPOSAL);
 	}
 
 	private String etag(String meetingId) {

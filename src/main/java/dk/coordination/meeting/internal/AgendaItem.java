@@ -6,10 +6,14 @@ import java.util.UUID;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
+import jakarta.persistence.PostPersist;
 import jakarta.persistence.PreRemove;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import org.hibernate.envers.Audited;
 
+import org.springframework.data.domain.Persistable;
 import org.springframework.http.HttpStatus;
 
 import dk.coordination.web.Problems;
@@ -23,7 +27,7 @@ import dk.coordination.web.Problems;
 @Entity
 @Audited
 @Table(name = "agenda_item")
-class AgendaItem {
+class AgendaItem implements Persistable<UUID> {
 
 	/** Reason of an item that is not about a case. */
 	static final String FREE = "FREE";
@@ -57,7 +61,25 @@ class AgendaItem {
 	@Column(name = "decided_by")
 	private String decidedBy;
 
+	// the id is made here, not by the database, so Spring Data cannot tell a new item
+	// from
+	// a stored one by it and would merge (a SELECT before every INSERT, 200 for a
+	// proposal)
+	@Transient
+	private boolean stored;
+
 	protected AgendaItem() {
+	}
+
+	@Override
+	public boolean isNew() {
+		return !this.stored;
+	}
+
+	@PostLoad
+	@PostPersist
+	void stored() {
+		this.stored = true;
 	}
 
 	static AgendaItem of(UUID meetingId, int position, UUID caseId, String reason, String title, Instant now) {
@@ -121,6 +143,7 @@ class AgendaItem {
 				+ this.position + ".";
 	}
 
+	@Override
 	public UUID getId() {
 		return this.id;
 	}

@@ -48,6 +48,13 @@ class AuditChain implements AuditSeals, DisposableBean {
 	 */
 	static final int GENESIS_BATCH = 1000;
 
+	static final String REVISION = "REVISION";
+
+	static final String ACCESS_LOG = "ACCESS_LOG";
+
+	/** What the chain seals: revisions (with their *_aud rows) and access-log entries. */
+	static final List<String> KINDS = List.of(REVISION, ACCESS_LOG);
+
 	private static final String PARTS = """
 			select kind, ref, part, digest from audit_chain_parts(cast(:revisions as bigint[]), cast(:entries as bigint[]))
 			""";
@@ -85,9 +92,9 @@ class AuditChain implements AuditSeals, DisposableBean {
 		this.clock = clock;
 	}
 
-	/** Revisions or access-log entries the current transaction has just inserted. */
-	void written(Collection<Long> revisions, Collection<Long> entries) {
-		pending().written(revisions, entries);
+	/** A revision the current transaction has just inserted. */
+	void revisionWritten(long revision) {
+		pending().written(revision);
 	}
 
 	/**
@@ -138,18 +145,18 @@ class AuditChain implements AuditSeals, DisposableBean {
 
 	/** Called by the pending seal just before its transaction commits. */
 	void seal(PendingSeal pending) {
-		List<Part> digested = pending.digestedParts();
-		boolean undigested = !pending.revisions().isEmpty() || !pending.entries().isEmpty();
-		boolean written = undigested || !digested.isEmpty();
+		boolean written = !pending.revisions().isEmpty() || !pending.digestedParts().isEmpty();
 		boolean resealed = !pending.resealedRevisions().isEmpty() || !pending.resealedEntries().isEmpty();
 		if (!written && !resealed) {
 			return;
 		}
 		// the digests before the lock: the rows are this transaction's own, and computing
-		// them is the slow part, which would otherwise hold up every other writer
-		List<Part> writtenParts = new ArrayList<>(digested);
-		if (undigested) {
-			writtenParts.addAll(parts(pending.revisions(), pending.entries()));
+		// them is the slow part, which would otherwise hold up every other writer (a
+		// read's
+		// came back from its insert)
+		List<Part> writtenParts = new ArrayList<>(pending.digestedParts());
+		if (!pending.revisions().isEmpty()) {
+			writtenParts.addAll(parts(REVISION, pending.revisions()));
 		}
 		List<Part> resealedParts = resealed ? parts(pending.resealedRevisions(), pending.resealedEntries()) : List.of();
 		Head head = lockHead().orElseGet(this::genesis);
@@ -177,22 +184,37 @@ class AuditChain implements AuditSeals, DisposableBean {
 	 */
 	private Head genesis() {
 		Head head = new Head(0, new byte[0]);
-		long highest = this.jdbc.sql("select audit_revision_max()").query(Long.class).single();
-		List<Long> entries = this.jdbc.sql("select id from access_log order by id").query(Long.class).list();
 		boolean sealedAny = false;
-		for (long from = 1; from <= highest; from += GENESIS_BATCH) {
-			List<Part> parts = parts(range(from, Math.min(highest, from + GENESIS_BATCH - 1)), List.of());
-			if (!parts.isEmpty()) {
-				head = write(head, "GENESIS", null, parts);
-				sealedAny = true;
+		for (String kind : KINDS) {
+			long highest = highest(kind);
+			for (long from = 1; from <= highest; from += GENESIS_BATCH) {
+				List<Part> parts = parts(kind, range(from, Math.min(highest, from + GENESIS_BATCH - 1)));
+				if (!parts.isEmpty()) {
+					head = write(head, "GENESIS", null, parts);
+					sealedAny = true;
+				}
 			}
 		}
-		for (int from = 0; from < entries.size(); from += GENESIS_BATCH) {
-			head = write(head, "GENESIS", null,
-					parts(List.of(), entries.subList(from, Math.min(entries.size(), from + GENESIS_BATCH))));
-			sealedAny = true;
-		}
 		return sealedAny ? head : write(head, "GENESIS", null, List.of());
+	}
+
+	/**
+	 * The highest revision number or access-log id there is, in the rows or in the seals
+	 * (a sealed row may be gone): ranges up to it reach everything to seal or verify.
+	 */
+	long highest(String kind) {
+		String rows = REVISION.equals(kind) ? "audit_revision_max()" : "(select coalesce(max(id), 0) from access_log)";
+		return this.jdbc
+			.sql("select greatest(" + rows
+					+ ", (select coalesce(max(ref), 0) from audit_seal_item where kind = :kind))")
+			.param("kind", kind)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The current digests of these revisions or access-log entries. */
+	List<Part> parts(String kind, List<Long> ids) {
+		return REVISION.equals(kind) ? parts(ids, List.of()) : parts(List.of(), ids);
 	}
 
 	static List<Long> range(long from, long to) {

@@ -39,7 +39,7 @@ class AuditChainConfiguration {
 			@Override
 			public void onPostInsert(PostInsertEvent event) {
 				if (event.getEntity() instanceof AuditRevision revision) {
-					chain.getObject().written(List.of(revision.getId()), List.of());
+					chain.getObject().revisionWritten(revision.getId());
 				}
 			}
 

@@ -150,8 +150,8 @@ class AuditChainVerification {
 		Instant checkedAt = this.clock.instant();
 		Findings findings = new Findings();
 		ChainWalk walk = walkChain(findings);
-		long revisions = compareRows("REVISION", highestRevision(), findings);
-		long entries = compareRows("ACCESS_LOG", highestEntry(), findings);
+		long revisions = compareRows(AuditChain.REVISION, findings);
+		long entries = compareRows(AuditChain.ACCESS_LOG, findings);
 		List<BrokenLink> listed = new ArrayList<>(findings.earliest);
 		return new Report(findings.count == 0, checkedAt, walk.seals, revisions, entries, walk.head, findings.count,
 				listed.isEmpty() ? null : listed.get(0), listed);
@@ -245,48 +245,36 @@ class AuditChainVerification {
 		walk.head = new Head(walk.seq, walk.sealedAt, HexFormat.of().formatHex(walk.mac));
 	}
 
-	private long highestRevision() {
-		return this.jdbc
-			.sql("select greatest(audit_revision_max(), "
-					+ "(select coalesce(max(ref), 0) from audit_seal_item where kind = 'REVISION'))")
-			.query(Long.class)
-			.single();
-	}
-
-	private long highestEntry() {
-		return this.jdbc
-			.sql("select greatest((select coalesce(max(id), 0) from access_log), "
-					+ "(select coalesce(max(ref), 0) from audit_seal_item where kind = 'ACCESS_LOG'))")
-			.query(Long.class)
-			.single();
-	}
-
 	private record Sealed(byte[] digest, long seal) {
+	}
+
+	/** One table's part of a revision, or an access-log entry. */
+	private record Key(long ref, String part) {
 	}
 
 	/**
 	 * Compares the rows of one kind, range by range, with the digests of their latest
 	 * seals. Returns how many refs exist now.
 	 */
-	private long compareRows(String kind, long highest, Findings findings) {
+	private long compareRows(String kind, Findings findings) {
+		long highest = this.chain.highest(kind);
 		long present = 0;
 		for (long from = 1; from <= highest; from += RANGE) {
 			long to = Math.min(highest, from + RANGE - 1);
 			List<Long> ids = AuditChain.range(from, to);
-			Map<String, Part> current = new HashMap<>();
-			for (Part part : "REVISION".equals(kind) ? this.chain.parts(ids, List.of())
-					: this.chain.parts(List.of(), ids)) {
-				current.put(part.ref() + "/" + part.part(), part);
+			Map<Key, Part> current = new HashMap<>();
+			for (Part part : this.chain.parts(kind, ids)) {
+				current.put(new Key(part.ref(), part.part()), part);
 			}
-			Map<String, Sealed> sealed = new HashMap<>();
+			Map<Key, Sealed> sealed = new HashMap<>();
 			Map<Long, Long> sealOfRef = new HashMap<>();
 			this.jdbc.sql(LATEST).param("kind", kind).param("from", from).param("to", to).query((row) -> {
-				sealed.put(row.getLong("ref") + "/" + row.getString("part"),
+				sealed.put(new Key(row.getLong("ref"), row.getString("part")),
 						new Sealed(row.getBytes("digest"), row.getLong("seal")));
 				sealOfRef.put(row.getLong("ref"), row.getLong("seal"));
 			});
 			present += current.values().stream().map(Part::ref).distinct().count();
-			for (Map.Entry<String, Part> entry : current.entrySet()) {
+			for (Map.Entry<Key, Part> entry : current.entrySet()) {
 				Part part = entry.getValue();
 				Sealed seal = sealed.get(entry.getKey());
 				if (seal == null) {
@@ -302,12 +290,11 @@ class AuditChainVerification {
 									+ " sealed"));
 				}
 			}
-			for (Map.Entry<String, Sealed> entry : sealed.entrySet()) {
-				if (!current.containsKey(entry.getKey())) {
-					String[] refAndPart = entry.getKey().split("/", 2);
-					long ref = Long.parseLong(refAndPart[0]);
-					findings.add(new BrokenLink(entry.getValue().seal(), kind, ref, refAndPart[1], "DELETED",
-							describe(kind, ref, refAndPart[1]) + ", sealed by seal " + entry.getValue().seal()
+			for (Map.Entry<Key, Sealed> entry : sealed.entrySet()) {
+				Key key = entry.getKey();
+				if (!current.containsKey(key)) {
+					findings.add(new BrokenLink(entry.getValue().seal(), kind, key.ref(), key.part(), "DELETED",
+							describe(kind, key.ref(), key.part()) + ", sealed by seal " + entry.getValue().seal()
 									+ ", is gone"));
 				}
 			}
@@ -316,7 +303,7 @@ class AuditChainVerification {
 	}
 
 	private static String describe(String kind, long ref, String part) {
-		return "REVISION".equals(kind) ? "Revision " + ref + " in " + part : "Access-log entry " + ref;
+		return AuditChain.REVISION.equals(kind) ? "Revision " + ref + " in " + part : "Access-log entry " + ref;
 	}
 
 }

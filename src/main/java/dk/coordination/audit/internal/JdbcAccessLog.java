@@ -68,7 +68,8 @@ class JdbcAccessLog implements AccessLog {
 		Timestamp now = Timestamp.from(this.clock.instant());
 		String requestId = MDC.get(RequestIds.MDC_KEY);
 		String correlationId = MDC.get(RequestIds.CORRELATION_MDC_KEY);
-		List<Map.Entry<Long, byte[]>> written = this.jdbc.sql(INSERT)
+		Map<Long, byte[]> digests = new LinkedHashMap<>();
+		this.jdbc.sql(INSERT)
 			.param("readAt", now)
 			.param("username", reader.username())
 			.param("organisation", reader.organisation())
@@ -78,10 +79,9 @@ class JdbcAccessLog implements AccessLog {
 			.param("hashes", reads.stream().map(PersonalDataRead::subjectCprHash).toArray(String[]::new))
 			.param("whats", reads.stream().map(PersonalDataRead::what).toArray(String[]::new))
 			.param("purposes", reads.stream().map(PersonalDataRead::purpose).toArray(String[]::new))
-			.query((row, n) -> Map.entry(row.getLong("id"), row.getBytes("digest")))
-			.list();
-		Map<Long, byte[]> digests = new LinkedHashMap<>();
-		written.forEach((entry) -> digests.put(entry.getKey(), entry.getValue()));
+			.query((row) -> {
+				digests.put(row.getLong("id"), row.getBytes("digest"));
+			});
 		this.chain.writtenEntries(digests);
 	}
 

@@ -27,8 +27,6 @@ final class PendingSeal implements Synchronization {
 
 	private final Set<Long> revisions = new LinkedHashSet<>();
 
-	private final Set<Long> entries = new LinkedHashSet<>();
-
 	// entries whose digest their insert returned, so sealing need not read them again
 	private final Map<Long, byte[]> digestedEntries = new LinkedHashMap<>();
 
@@ -42,9 +40,8 @@ final class PendingSeal implements Synchronization {
 		this.chain = chain;
 	}
 
-	void written(Collection<Long> revisions, Collection<Long> entries) {
-		this.revisions.addAll(revisions);
-		this.entries.addAll(entries);
+	void written(long revision) {
+		this.revisions.add(revision);
 	}
 
 	void digested(Map<Long, byte[]> entries) {
@@ -55,7 +52,7 @@ final class PendingSeal implements Synchronization {
 	List<Part> digestedParts() {
 		return this.digestedEntries.entrySet()
 			.stream()
-			.map((entry) -> new Part("ACCESS_LOG", entry.getKey(), "access_log", entry.getValue()))
+			.map((entry) -> new Part(AuditChain.ACCESS_LOG, entry.getKey(), "access_log", entry.getValue()))
 			.toList();
 	}
 
@@ -67,10 +64,6 @@ final class PendingSeal implements Synchronization {
 
 	List<Long> revisions() {
 		return List.copyOf(this.revisions);
-	}
-
-	List<Long> entries() {
-		return List.copyOf(this.entries);
 	}
 
 	List<Long> resealedRevisions() {

@@ -128,7 +128,7 @@ public final class AuditChainBenchmark {
 					""".formatted(table(sealed, "concern_case_aud"))).params(UUID.randomUUID(), rev).update();
 			if (sealed) {
 				PendingSeal pending = new PendingSeal(chain);
-				pending.written(List.of(rev), List.of());
+				pending.written(rev);
 				chain.seal(pending);
 			}
 		});
@@ -162,59 +162,58 @@ public final class AuditChainBenchmark {
 		}
 
 		String figures = """
-								# The audit chain's cost
+				# The audit chain's cost
 
-								Measured %s by `AuditChainBenchmark` (src/test/java/dk/coordination/audit/internal): a fresh
-								embedded PostgreSQL 18 with the service's migrations, `AuditChain` and `AuditChainVerification`
-								called directly over JDBC through a HikariCP pool of %d (no HTTP, no Hibernate: what is
-								measured is the chain's own SQL and MAC). A *read* is one transaction inserting one access-log
-								row; a *revision* one inserting an `audit_revision` row and one `concern_case_aud` row. *Sealed*
-								adds what the service does before every such commit: take the chain's lock, read the head,
-								compute the digests in SQL (a read's come back from its insert, as in `JdbcAccessLog`), write the
+				Measured %s by `AuditChainBenchmark` (src/test/java/dk/coordination/audit/internal): a fresh
+				embedded PostgreSQL 18 with the service's migrations, `AuditChain` and `AuditChainVerification`
+				called directly over JDBC through a HikariCP pool of %d (no HTTP, no Hibernate: what is
+				measured is the chain's own SQL and MAC). A *read* is one transaction inserting one access-log
+				row; a *revision* one inserting an `audit_revision` row and one `concern_case_aud` row. *Sealed*
+				adds what the service does before every such commit: take the chain's lock, read the head,
+				compute the digests in SQL (a read's come back from its insert, as in `JdbcAccessLog`), write the
 				seal with its MAC. The plain transactions write to copies of
-								the three tables (`create table … (like … including all)`: the same columns, indexes and defaults),
-								since unsealed rows in the real ones would be reported by the verification. 500 warm-up
-								transactions of each kind first.
+				the three tables (`create table … (like … including all)`: the same columns, indexes and defaults),
+				since unsealed rows in the real ones would be reported by the verification. 500 warm-up
+				transactions of each kind first.
 
-								## One at a time (%,d transactions each), milliseconds per transaction
+				## One at a time (%,d transactions each), milliseconds per transaction
 
-								| work | median | p95 | p99 |
-								|---|---|---|---|
-								| read | %.2f | %.2f | %.2f |
-								| read, sealed | %.2f | %.2f | %.2f |
-								| revision | %.2f | %.2f | %.2f |
-								| revision, sealed | %.2f | %.2f | %.2f |
+				| work | median | p95 | p99 |
+				|---|---|---|---|
+				| read | %.2f | %.2f | %.2f |
+				| read, sealed | %.2f | %.2f | %.2f |
+				| revision | %.2f | %.2f | %.2f |
+				| revision, sealed | %.2f | %.2f | %.2f |
 
-								## %d threads at once (%,d transactions each way), transactions per second
+				## %d threads at once (%,d transactions each way), transactions per second
 
-								| work | plain | sealed | sealed / plain |
-								|---|---|---|---|
-								| read | %,.0f | %,.0f | %.0f %% |
-								| revision | %,.0f | %,.0f | %.0f %% |
+				| work | plain | sealed | sealed / plain |
+				|---|---|---|---|
+				| read | %,.0f | %,.0f | %.0f %% |
+				| revision | %,.0f | %,.0f | %.0f %% |
 
-								Sealed transactions queue for the chain's lock between their seal and their commit, so under
-								load the seal's cost is paid in turn, not side by side.
+				Sealed transactions queue for the chain's lock between their seal and their commit, so under
+				load the seal's cost is paid in turn, not side by side.
 
-								## Beginning and verifying
+				## Beginning and verifying
 
-								- Beginning the chain over a history of %,d reads and %,d revisions (seeded by SQL in %,d ms):
-								  %,d ms, in %,d `GENESIS` seals of up to %,d rows.
-								- Verifying the whole chain afterwards (%,d seals, %,d revisions, %,d access-log entries):
-								  %s ms (3 rounds). Verification reads every audit row and every seal, so it grows with the
-								  history: run it as a scheduled check in a quiet hour, not per request.
+				- Beginning the chain over a history of %,d reads and %,d revisions (seeded by SQL in %,d ms):
+				  %,d ms, in %,d `GENESIS` seals of up to %,d rows.
+				- Verifying the whole chain afterwards (%,d seals, %,d revisions, %,d access-log entries):
+				  %s ms (3 rounds). Verification reads every audit row and every seal, so it grows with the
+				  history: run it as a scheduled check in a quiet hour, not per request.
 
-								Figures from one run on a shared 2-core machine; compare runs on the same machine only.
-								"""
-			.formatted(Instant.now(), THREADS, TRANSACTIONS, percentile(readPlain, 50), percentile(readPlain, 95),
-					percentile(readPlain, 99), percentile(readSealed, 50), percentile(readSealed, 95),
-					percentile(readSealed, 99), percentile(revisionPlain, 50), percentile(revisionPlain, 95),
-					percentile(revisionPlain, 99), percentile(revisionSealed, 50), percentile(revisionSealed, 95),
-					percentile(revisionSealed, 99), THREADS, TRANSACTIONS * 2, readPlainRate, readSealedRate,
-					100 * readSealedRate / readPlainRate, revisionPlainRate, revisionSealedRate,
-					100 * revisionSealedRate / revisionPlainRate, HISTORY_READS, HISTORY_REVISIONS, seeding, genesis,
-					genesisSeals, AuditChain.GENESIS_BATCH, report.seals(), report.revisions(),
-					report.accessLogEntries(),
-					verifying.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow());
+				Figures from one run on a shared 2-core machine; compare runs on the same machine only.
+				""".formatted(Instant.now(), THREADS, TRANSACTIONS, percentile(readPlain, 50),
+				percentile(readPlain, 95), percentile(readPlain, 99), percentile(readSealed, 50),
+				percentile(readSealed, 95), percentile(readSealed, 99), percentile(revisionPlain, 50),
+				percentile(revisionPlain, 95), percentile(revisionPlain, 99), percentile(revisionSealed, 50),
+				percentile(revisionSealed, 95), percentile(revisionSealed, 99), THREADS, TRANSACTIONS * 2,
+				readPlainRate, readSealedRate, 100 * readSealedRate / readPlainRate, revisionPlainRate,
+				revisionSealedRate, 100 * revisionSealedRate / revisionPlainRate, HISTORY_READS, HISTORY_REVISIONS,
+				seeding, genesis, genesisSeals, AuditChain.GENESIS_BATCH, report.seals(), report.revisions(),
+				report.accessLogEntries(),
+				verifying.stream().map(String::valueOf).reduce((a, b) -> a + ", " + b).orElseThrow());
 		Path target = Path.of("docs/benchmarks/audit-chain.md");
 		Files.createDirectories(target.getParent());
 		Files.writeString(target, figures);

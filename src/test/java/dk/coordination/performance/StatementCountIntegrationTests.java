@@ -46,18 +46,28 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	private static final int MEETING_LIST = 2;
 
 	/**
+	 * The case, its unit, department?, participant?, its referrals; the case's and (for a
+	 * case's first steps) its referral's UPDATE; the case shown again as on a read (the
+	 * read log, the person's other cases, participants, tasks, status reports); the
+	 * revision with the case's and the referral's history rows; the revision's digests,
+	 * lock and seal.
+	 */
+	private static final int TRANSITION = 18;
+
+	/**
 	 * The meeting; the caller's units; the items; the cases' participants; the cases; the
 	 * read log.
 	 */
 	private static final int AGENDA = 6 + 2;
 
 	/**
-	 * The meeting and its unit, the draft's items, the candidates; the meeting's version
-	 * and agenda; the items in one batch; the draft shown again (items, participants,
-	 * cases) and its read log; the ETag's version; the revision with the items' and the
-	 * meeting's history (one batch each); the revision's digests, lock and seal.
+	 * The meeting and its unit, the draft's items, the candidates, the briefs of both
+	 * (participants, cases); the meeting's version and agenda; the items in one batch;
+	 * the read log of the draft shown from what the change holds; the ETag's version; the
+	 * revision with the items' and the meeting's history (one batch each); the revision's
+	 * digests, lock and seal.
 	 */
-	private static final int PROPOSAL = 20;
+	private static final int PROPOSAL = 17;
 
 	private static final int MEETINGS = 50;
 
@@ -107,6 +117,32 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 		assertThat(hundred.json().get("items").size()).isEqualTo(100);
 		assertThat(statements(hundred)).as(String.join("\n", statements(hundred))).hasSameSizeAs(statements(one));
 		assertThat(statements(one)).as(String.join("\n", statements(one))).hasSizeLessThanOrEqualTo(CASE_LIST);
+	}
+
+	@Test
+	void aLaterPageAndASearchCostWhatTheFirstPageDoes() {
+		Response first = ok(api().as("sekretariat").get("/api/cases?size=10"));
+		String cursor = first.text("/nextCursor");
+		Response later = ok(api().as("sekretariat").get("/api/cases?size=10&cursor=" + cursor));
+		assertThat(later.json().get("items").get(0).get("createdAt").asString())
+			.isLessThanOrEqualTo(first.json().get("items").get(9).get("createdAt").asString());
+		String number = first.text("/items/0/caseNumber");
+		Response search = ok(api().as("sekretariat").post("/api/cases/search", Map.of("q", number)));
+		assertThat(search.json().get("items").size()).isEqualTo(1);
+		assertThat(search.text("/items/0/caseNumber")).isEqualTo(number);
+		assertThat(statements(later)).as(String.join("\n", statements(later))).hasSameSizeAs(statements(first));
+		assertThat(statements(search)).as(String.join("\n", statements(search))).hasSizeLessThanOrEqualTo(CASE_LIST);
+	}
+
+	@Test
+	void aTransitionCostsAFixedNumberOfStatements() {
+		String caseId = this.caseIds.get(99);
+		String etag = ok(api().as("sekretariat").get("/api/cases/" + caseId)).header("ETag").orElseThrow();
+		Response moved = ok(api().as("sekretariat")
+			.header("If-Match", etag)
+			.post("/api/cases/" + caseId + "/transitions", Map.of("to", "SCREENING", "reason", "Vurderes")));
+		assertThat(moved.text("/status")).isEqualTo("SCREENING");
+		assertThat(statements(moved)).as(String.join("\n", statements(moved))).hasSizeLessThanOrEqualTo(TRANSITION);
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -78,7 +79,15 @@ class AgendaDrafts {
 		Access access = this.meetings.requireChangeable(meetingId, ifMatch, user);
 		Meeting meeting = access.meeting();
 		List<AgendaItem> current = new ArrayList<>(this.items.findByMeetingIdOrderByPosition(meetingId));
-		Map<UUID, CaseBrief> briefs = this.meetings.briefsOf(current);
+		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
+		List<AgendaCandidate> candidates = this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate);
+		// one look-up of the briefs, for the draft's cases and the candidates alike: the
+		// draft is shown from them afterwards instead of being read back
+		Map<UUID, CaseBrief> briefs = this.caseAgenda.briefs(Stream
+			.concat(current.stream().map(AgendaItem::getCaseId), candidates.stream().map(AgendaCandidate::caseId))
+			.filter((id) -> id != null)
+			.distinct()
+			.toList());
 		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
 		// everything up to the last urgent or decided item stays where it is: decided
 		// items
@@ -90,9 +99,8 @@ class AgendaDrafts {
 				urgentAt = i + 1;
 			}
 		}
-		LocalDate meetingDate = meeting.getStartsAt().atZone(DanishTime.ZONE).toLocalDate();
 		List<AgendaItem> added = new ArrayList<>();
-		for (AgendaCandidate candidate : this.caseAgenda.candidatesFor(meeting.getUnitCode(), meetingDate)) {
+		for (AgendaCandidate candidate : candidates) {
 			if (onAgenda.add(candidate.caseId())) {
 				AgendaReason reason = candidate.reasons().get(0);
 				AgendaItem item = this.items
@@ -110,7 +118,7 @@ class AgendaDrafts {
 		current.addAll(added);
 		renumber(current);
 		this.meetings.agendaEdited(meeting);
-		return this.meetings.written(meeting, this.meetings.shownDraft(access, purpose));
+		return this.meetings.written(meeting, this.meetings.shownDraft(access, current, briefs, purpose));
 	}
 
 	Versioned<AgendaView> addItem(UUID meetingId, UUID caseId, String title, String ifMatch, String purpose,

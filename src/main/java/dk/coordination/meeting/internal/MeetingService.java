@@ -242,6 +242,17 @@ class MeetingService {
 		return agenda(readDraft(access), purpose);
 	}
 
+	/**
+	 * The working draft as just written, from the items and briefs the change holds
+	 * already: the same view as {@link #shownDraft(Access, String)} without reading it
+	 * back.
+	 * @param items the draft's items in their order, positions set
+	 * @param briefs the briefs of (at least) every case on the draft
+	 */
+	AgendaView shownDraft(Access access, List<AgendaItem> items, Map<UUID, CaseBrief> briefs, String purpose) {
+		return agenda(draftOf(access, items, briefs), purpose);
+	}
+
 	/** A published version as the caller may see it, a logged read like every agenda. */
 	AgendaView shownVersion(Access access, int version, String purpose) {
 		return agenda(read(access, version), purpose);
@@ -343,7 +354,10 @@ class MeetingService {
 
 	private AgendaRead readDraft(Access access) {
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(access.meeting().getId());
-		Map<UUID, CaseBrief> briefs = briefsOf(current);
+		return draftOf(access, current, briefsOf(current));
+	}
+
+	private static AgendaRead draftOf(Access access, List<AgendaItem> current, Map<UUID, CaseBrief> briefs) {
 		return new AgendaRead(new AgendaView(access.meeting().getId(), 0, null, null,
 				minimise(access, asPublished(current, briefs), briefs)), briefs);
 	}

@@ -106,6 +106,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 	 * port
 	 */
 	public static EmbeddedDatabase persistent(Path dataDirectory, int port) {
+		return persistent(dataDirectory, port, Map.of());
+	}
+
+	/**
+	 * Like {@link #persistent(Path, int)}, with server settings for this start only
+	 * (passed on the command line, not written to the data directory), e.g. a bulk load's
+	 * larger {@code shared_buffers} and {@code max_wal_size}.
+	 * @param serverConfig settings by name
+	 * @return the running server; the caller closes it
+	 */
+	public static EmbeddedDatabase persistent(Path dataDirectory, int port, Map<String, String> serverConfig) {
 		Path directory = dataDirectory.toAbsolutePath().normalize();
 		checkCanRunAsCurrentUser();
 		try {
@@ -121,6 +132,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 					+ " there or choose another port for the database in " + directory);
 		}
 		EmbeddedPostgres.Builder builder = builder(port).setDataDirectory(directory).setCleanDataDirectory(false);
+		serverConfig.forEach(builder::setServerConfig);
 		return start(builder, directory.toString());
 	}
 

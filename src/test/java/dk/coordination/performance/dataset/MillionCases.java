@@ -167,9 +167,29 @@ public final class MillionCases {
 	 * @throws IllegalStateException if the database has cases or a begun audit chain
 	 */
 	public static Summary generate(DataSource dataSource, Options options) {
+		return generate(dataSource, options, CprKeys.DEVELOPMENT);
+	}
+
+	/**
+	 * The CPR key {@value #KEY_ID} the rows are encrypted and hashed with, Base64 like
+	 * {@code COORDINATION_CPR_ENCRYPTION_KEY} and {@code COORDINATION_CPR_HASH_KEY}: the
+	 * development key for a local run, the installation's own for a production start
+	 * (which refuses the development key), such as the benchmarks'.
+	 */
+	public record CprKeys(String encryptionKey, String hashKey) {
+
+		public static final CprKeys DEVELOPMENT = new CprKeys(ENCRYPTION_KEY, HASH_KEY);
+
+	}
+
+	/**
+	 * As {@link #generate(DataSource, Options)}, with the CPR numbers protected by
+	 * {@code keys}.
+	 */
+	public static Summary generate(DataSource dataSource, Options options, CprKeys keys) {
 		long started = System.nanoTime();
 		try (Connection connection = dataSource.getConnection()) {
-			Generator generator = new Generator(dataSource, connection, options);
+			Generator generator = new Generator(dataSource, connection, options, keys);
 			generator.run();
 			return new Summary(generator.rows, Duration.ofNanos(System.nanoTime() - started));
 		}
@@ -394,7 +414,7 @@ public final class MillionCases {
 
 		private final Cipher cipher;
 
-		Generator(DataSource dataSource, Connection connection, Options options) {
+		Generator(DataSource dataSource, Connection connection, Options options, CprKeys keys) {
 			this.dataSource = dataSource;
 			this.connection = connection;
 			this.options = options;
@@ -424,9 +444,9 @@ public final class MillionCases {
 			this.now = at((int) options.asOf().toEpochDay(), 16 * 60);
 			this.meetings = new Meetings[this.units.size()];
 			try {
-				this.encryptionKey = new SecretKeySpec(Base64.getDecoder().decode(ENCRYPTION_KEY), "AES");
+				this.encryptionKey = new SecretKeySpec(Base64.getDecoder().decode(keys.encryptionKey()), "AES");
 				this.mac = Mac.getInstance("HmacSHA256");
-				this.mac.init(new SecretKeySpec(Base64.getDecoder().decode(HASH_KEY), "HmacSHA256"));
+				this.mac.init(new SecretKeySpec(Base64.getDecoder().decode(keys.hashKey()), "HmacSHA256"));
 				this.cipher = Cipher.getInstance("AES/GCM/NoPadding");
 			}
 			catch (GeneralSecurityException ex) {

@@ -96,7 +96,11 @@ public final class MillionCases {
 
 	private static final long DAY = 24 * HOUR;
 
-	private static final int RING = 64;
+	/**
+	 * How many of a unit's latest cases a new case may find its person among: enough to
+	 * reach back a few years, where most cases are closed.
+	 */
+	private static final int RING = 1 << 16;
 
 	private static final DateTimeFormatter MEETING_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy",
 			Locale.forLanguageTag("da-DK"));
@@ -955,7 +959,7 @@ public final class MillionCases {
 			long t0 = at(day, 8 * 60 + r.nextInt(9 * 60)) + r.nextInt(60_000);
 			int person = -1;
 			if (r.nextInt(100) < 12) {
-				int slot = r.nextInt(RING);
+				int slot = r.nextInt(Math.max(1, Math.min(this.ringNext[u], RING)));
 				if (this.ringPerson[u][slot] >= 0 && this.ringClosed[u][slot] < t0) {
 					person = this.ringPerson[u][slot];
 					this.ringPerson[u][slot] = -1;

@@ -66,7 +66,8 @@ import dk.coordination.support.FreePorts;
  * <p>
  * It refuses a database that has cases (so a run is repeatable) or whose audit chain has
  * begun: rows written after the chain's genesis without a seal would show as tampering.
- * The service seals the generated history when it first starts (its genesis).
+ * The service seals the generated history when it first starts (its genesis); for a
+ * million cases that takes about two hours on a 2-core machine ({@link FirstStart}).
  * <p>
  * Run it on a persistent embedded PostgreSQL (see {@code docs/performance.md}):
  *

@@ -66,7 +66,8 @@ import dk.coordination.support.FreePorts;
  * <p>
  * It refuses a database that has cases (so a run is repeatable) or whose audit chain has
  * begun: rows written after the chain's genesis without a seal would show as tampering.
- * The service seals the generated history when it first starts (its genesis).
+ * The service seals the generated history when it first starts (its genesis); for a
+ * million cases that takes about two hours on a 2-core machine ({@link FirstStart}).
  * <p>
  * Run it on a persistent embedded PostgreSQL (see {@code docs/performance.md}):
  *
@@ -96,7 +97,11 @@ public final class MillionCases {
 
 	private static final long DAY = 24 * HOUR;
 
-	private static final int RING = 64;
+	/**
+	 * How many of a unit's latest cases a new case may find its person among: enough to
+	 * reach back a few years, where most cases are closed.
+	 */
+	private static final int RING = 1 << 16;
 
 	private static final DateTimeFormatter MEETING_DATE = DateTimeFormatter.ofPattern("d. MMMM yyyy",
 			Locale.forLanguageTag("da-DK"));
@@ -975,7 +980,7 @@ public final class MillionCases {
 			long t0 = at(day, 8 * 60 + r.nextInt(9 * 60)) + r.nextInt(60_000);
 			int person = -1;
 			if (r.nextInt(100) < 12) {
-				int slot = r.nextInt(RING);
+				int slot = r.nextInt(Math.max(1, Math.min(this.ringNext[u], RING)));
 				if (this.ringPerson[u][slot] >= 0 && this.ringClosed[u][slot] < t0) {
 					person = this.ringPerson[u][slot];
 					this.ringPerson[u][slot] = -1;

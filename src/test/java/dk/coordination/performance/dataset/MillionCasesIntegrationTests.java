@@ -179,7 +179,7 @@ class MillionCasesIntegrationTests extends IntegrationTestEnvironment {
 		CprProtector protector = this.service.getBean(CprProtector.class);
 		// the first person of the run
 		Map<String, Object> first = this.dataset.queryForMap(
-				"select subject_cpr_encrypted, subject_cpr_hash from concern_case where subject_cpr_masked = '010137-xxxx'");
+				"select subject_cpr_encrypted, subject_cpr_hash from concern_case where subject_cpr_masked = '010137-xxxx' order by created_at limit 1");
 		assertThat(protector.reveal((byte[]) first.get("subject_cpr_encrypted")).formatted()).isEqualTo("010137-9005");
 		assertThat(first.get("subject_cpr_hash")).isEqualTo(protector.hash(CprNumber.parse("010137-9005")));
 		List<String> mismatches = new ArrayList<>();

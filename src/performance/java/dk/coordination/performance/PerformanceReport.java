@@ -69,7 +69,7 @@ public final class PerformanceReport {
 
 		StringBuilder report = new StringBuilder();
 		report.append("""
-				# Performance on a million cases: one run
+				# Performance on %s cases: one run
 
 				Written %s by `PerformanceReport` at the end of `./mvnw -Pperformance verify`
 				(docs/performance.md says how to read it). %s cores, %s, the packaged jar with `%s`,
@@ -78,7 +78,8 @@ public final class PerformanceReport {
 				open model: each level is %s s of requests arriving at a fixed rate, then a ramp past
 				what the service can take. Latencies in milliseconds, as Gatling measured them.
 
-				""".formatted(Instant.now(), stack.getProperty("cpus"), "JDK " + stack.getProperty("jvm.version"),
+				""".formatted(String.format(Locale.ROOT, "%,d", Long.parseLong(stack.getProperty("dataset.cases"))),
+				Instant.now(), stack.getProperty("cpus"), "JDK " + stack.getProperty("jvm.version"),
 				stack.getProperty("jvm.flags"), Integer.getInteger("performance.level-seconds", 30)));
 		report.append(dataSet(jdbc, stack));
 

@@ -56,6 +56,8 @@ public class AgendaSimulation extends BenchmarkSimulation {
 						+ "\"location\":\"Benchmark\",\"invited\":[" + this.invited + "]}"))
 				.asJson()
 				.check(status().is(201), jsonPath("$.meetingId").saveAs("meeting"), header("ETag").saveAs("etag")))
+			// without a meeting there is nothing to propose or print
+			.exitHereIfFailed()
 			.exec(http("agenda proposal @ " + level).post("/meetings/#{meeting}/agenda/proposal")
 				.header("If-Match", "#{etag}")
 				.body(StringBody("{}"))

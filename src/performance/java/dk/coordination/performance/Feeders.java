@@ -46,35 +46,21 @@ final class Feeders {
 				           where (u.secretariat_model = 'MODEL_1' and u.model1_secretariat = '%s')
 				              or (u.secretariat_model = 'MODEL_2' and u.model2_secretariat = '%s'))
 				""".formatted(ORGANISATION, ORGANISATION);
-		List<String> cases = jdbc.queryForList(
-				"select c.id::text from concern_case c where " + visible + " order by md5(c.id::text) limit " + SAMPLE,
-				String.class);
-		write(output.resolve("cases.csv"), cases);
-		write(output.resolve("case-numbers.csv"), jdbc.queryForList("select c.case_number from concern_case c where "
-				+ visible + " order by md5(c.id::text) limit " + SAMPLE, String.class));
-		write(output.resolve("transitions.csv"),
-				jdbc.query(
-						"select c.id, c.status, c.version from concern_case c where " + visible
-								+ " and c.status in ('ACTIVE', 'MONITORING') order by md5(c.id::text) limit " + SAMPLE,
-						(row, n) -> row.getString(1) + "," + row.getString(2) + "," + row.getLong(3)));
-		// pgbench's \set picks a number; this maps it to the same sample of cases
+		// one sample each, kept as tables: pgbench's \set picks a number n, the
+		// simulations
+		// read the same rows from their CSV files
 		jdbc.execute("create schema if not exists perf");
-		jdbc.execute("drop table if exists perf.sample");
-		jdbc.execute("""
-				create table perf.sample as
-				select (row_number() over ())::int n, c.id case_id, c.case_number from concern_case c
-				where %s order by md5(c.id::text) limit %d""".formatted(visible, SAMPLE));
-		jdbc.execute("alter table perf.sample add primary key (n)");
-		jdbc.execute("drop table if exists perf.movable");
-		jdbc.execute("""
-				create table perf.movable as
-				select (row_number() over ())::int n, c.id case_id from concern_case c
-				where %s and c.status in ('ACTIVE', 'MONITORING') order by md5(c.id::text) limit %d"""
-			.formatted(visible, SAMPLE));
-		jdbc.execute("alter table perf.movable add primary key (n)");
-		long movable = jdbc.queryForObject("select count(*) from perf.movable", Long.class);
+		sample(jdbc, "perf.sample", "c.case_number", visible);
+		sample(jdbc, "perf.movable", "c.status, c.version", visible + " and c.status in ('ACTIVE', 'MONITORING')");
 		jdbc.execute("grant usage on schema perf to coordination_app");
 		jdbc.execute("grant select on perf.sample, perf.movable to coordination_app");
+		List<String> cases = jdbc.queryForList("select case_id::text from perf.sample order by n", String.class);
+		write(output.resolve("cases.csv"), cases);
+		write(output.resolve("case-numbers.csv"),
+				jdbc.queryForList("select case_number from perf.sample order by n", String.class));
+		List<String> movable = jdbc.query("select case_id, status, version from perf.movable order by n",
+				(row, n) -> row.getString(1) + "," + row.getString(2) + "," + row.getLong(3));
+		write(output.resolve("transitions.csv"), movable);
 
 		long visibleCases = jdbc.queryForObject("select count(*) from concern_case c where " + visible, Long.class);
 		long deepPage = Math.min(DEEP_PAGE, visibleCases / PAGE);
@@ -113,8 +99,20 @@ final class Feeders {
 		found.put("pgbench.organisation", ORGANISATION);
 		found.put("pgbench.cursor_at", ((Timestamp) last.get("created_at")).toInstant().toString());
 		found.put("pgbench.cursor_id", last.get("id").toString());
-		found.put("pgbench.movable", String.valueOf(movable));
+		found.put("pgbench.movable", String.valueOf(movable.size()));
 		return found;
+	}
+
+	/**
+	 * Up to {@value #SAMPLE} random cases where {@code condition} holds, numbered from 1.
+	 */
+	private static void sample(JdbcTemplate jdbc, String table, String columns, String condition) {
+		jdbc.execute("drop table if exists " + table);
+		jdbc.execute("""
+				create table %s as
+				select (row_number() over (order by md5(c.id::text)))::int n, c.id case_id, %s from concern_case c
+				where %s order by md5(c.id::text) limit %d""".formatted(table, columns, condition, SAMPLE));
+		jdbc.execute("alter table " + table + " add primary key (n)");
 	}
 
 	private static void write(Path file, List<String> lines) throws IOException {

@@ -1,6 +1,10 @@
 package dk.coordination.security.internal;
 
+import java.time.Clock;
+
 import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,6 +92,16 @@ class SecurityConfiguration {
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
 		return http.build();
+	}
+
+	/**
+	 * Verified bearer tokens are remembered until they expire
+	 * ({@link CachingJwtDecoder}). Static, as a post-processor must be, and on the system
+	 * clock, which Boot's token validators use too.
+	 */
+	@Bean
+	static BeanPostProcessor cachingJwtDecoder() {
+		return CachingJwtDecoder.wrapping(Clock.systemUTC());
 	}
 
 	/**

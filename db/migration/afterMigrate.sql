@@ -24,16 +24,14 @@ $$;
 -- The audit chain's digests of a revision's *_aud rows (audit_history_parts, V19) as one static UNION ALL
 -- over the *_aud tables there are now, rewritten after every migrate so that a table a migration adds
 -- is covered. Same result as V19's loop of dynamic queries, but a plan PostgreSQL can keep.
+-- audit_history_parts_all() is the same over every revision, for the chain's genesis: whole-table
+-- scans instead of an index lookup per revision, which on millions of revisions means reading each
+-- table once instead of jumping about it (two hours for 7 million revisions, see docs/performance.md).
+-- Both are plain SQL functions, so PostgreSQL inlines them and streams their rows.
 do $$
 declare
-    tables text;
-begin
-    select string_agg(format('select %L::text as part, a.rev::bigint as rev, audit_row_digest(to_jsonb(a)) as digest'
-                             ' from %I a where a.rev = any (p_revisions)', relname, relname), ' union all ')
-      into tables
-      from audit_history_tables();
-    execute format($create$
-        create or replace function audit_history_parts(p_revisions bigint[])
+    template constant text := $create$
+        create or replace function %s
             returns table (part text, rev bigint, digest bytea)
             language sql stable as $body$
             select d.part, d.rev,
@@ -41,7 +39,19 @@ begin
             from (%s) d
             group by d.part, d.rev
         $body$
-        $create$, coalesce(tables, 'select null::text as part, null::bigint as rev, null::bytea as digest where false'));
+        $create$;
+    none constant text := 'select null::text as part, null::bigint as rev, null::bytea as digest where false';
+    some_revisions text;
+    all_revisions text;
+begin
+    select string_agg(format('select %L::text as part, a.rev::bigint as rev, audit_row_digest(to_jsonb(a)) as digest'
+                             ' from %I a where a.rev = any (p_revisions)', relname, relname), ' union all '),
+           string_agg(format('select %L::text as part, a.rev::bigint as rev, audit_row_digest(to_jsonb(a)) as digest'
+                             ' from %I a', relname, relname), ' union all ')
+      into some_revisions, all_revisions
+      from audit_history_tables();
+    execute format(template, 'audit_history_parts(p_revisions bigint[])', coalesce(some_revisions, none));
+    execute format(template, 'audit_history_parts_all()', coalesce(all_revisions, none));
 end;
 $$;
 

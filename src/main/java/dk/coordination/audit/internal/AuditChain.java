@@ -20,6 +20,8 @@ import org.hibernate.Session;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,6 +51,14 @@ class AuditChain implements AuditSeals, DisposableBean {
 	 * A chain begun on a database that already has rows seals them in batches this big.
 	 */
 	static final int GENESIS_BATCH = 1000;
+
+	private static final Logger log = LoggerFactory.getLogger(AuditChain.class);
+
+	/** The genesis logs its progress every so many seals: it can take minutes. */
+	private static final int GENESIS_PROGRESS = 500;
+
+	/** How often the genesis has its plans made again; see {@link #genesis()}. */
+	private static final int GENESIS_REPLAN = 10;
 
 	/** Rows fetched at a time while the genesis streams the digests. */
 	private static final int GENESIS_FETCH = 10_000;
@@ -225,6 +235,19 @@ class AuditChain implements AuditSeals, DisposableBean {
 				if (number != batchNumber[0] && !batch.isEmpty()) {
 					head[0] = write(head[0], "GENESIS", null, batch);
 					batch.clear();
+					if (head[0].seq() % GENESIS_REPLAN == 0) {
+						// Each item's foreign key is checked by a plan PostgreSQL made
+						// once for this connection, when audit_seal was all but empty: a
+						// scan of the whole table, which this transaction keeps growing
+						// and which no ANALYZE can see until it commits. Planned again,
+						// the check uses the primary key; without this, sealing 7
+						// million revisions slowed down quadratically into hours.
+						this.jdbc.sql("discard plans").update();
+					}
+					if (head[0].seq() % GENESIS_PROGRESS == 0) {
+						log.info("Audit chain genesis: {} seals written, {} {} sealed so far", head[0].seq(), kind,
+								ref - 1);
+					}
 				}
 				batchNumber[0] = number;
 				batch.add(new Part(kind, ref, row.getString("part"), row.getBytes("digest")));

@@ -266,7 +266,9 @@ class MillionCasesIntegrationTests extends IntegrationTestEnvironment {
 		// everything generated, and whatever the other tests have written since
 		assertThat(report.json().get("revisions").asLong()).isGreaterThanOrEqualTo(this.lastRevision);
 		assertThat(report.json().get("accessLogEntries").asLong()).isGreaterThanOrEqualTo(this.lastRead);
-		assertThat(count("select count(*) from audit_seal where kind = 'GENESIS'")).isGreaterThan(1);
+		// more than twice AuditChain.GENESIS_REPLAN (10): the genesis had its plans made
+		// again on the way, and the chain it wrote still verifies
+		assertThat(count("select count(*) from audit_seal where kind = 'GENESIS'")).isGreaterThan(20);
 	}
 
 	@Test

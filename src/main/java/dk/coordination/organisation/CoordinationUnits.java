@@ -42,10 +42,11 @@ public interface CoordinationUnits {
 	List<OrganisationDetails> allOrganisations();
 
 	/**
-	 * True when the organisation is a department of the municipality the unit belongs to:
-	 * the organisations that may use the municipality's own coordination space on the
-	 * unit's cases.
+	 * The unit, and whether the organisation is a department of the municipality the unit
+	 * belongs to (the organisations that may use the municipality's own coordination
+	 * space on the unit's cases), in one lookup: what every case access check asks.
+	 * @param organisationCode the caller's organisation; null for none
 	 */
-	boolean isMunicipalDepartmentOf(String organisationCode, String unitCode);
+	Optional<UnitStanding> standing(String unitCode, String organisationCode);
 
 }

@@ -36,23 +36,23 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	private static final int CASE_LIST = 4 + 2;
 
 	/**
-	 * The case, its unit, whether the caller is a department of its municipality, whether
-	 * a participant; the read log; referrals, the person's other cases, participants,
-	 * tasks, status reports.
+	 * The case with its referrals; its unit with whether the caller is a department of
+	 * its municipality; its participants (whether the caller is one, and what the view
+	 * shows); the read log; the person's other cases, tasks, status reports.
 	 */
-	private static final int CASE = 10 + 2;
+	private static final int CASE = 7 + 2;
 
 	/** The caller's secretariat units; the meetings with their invitees and attendees. */
 	private static final int MEETING_LIST = 2;
 
 	/**
-	 * The case, its unit, department?, participant?, its referrals; the case's and (for a
-	 * case's first steps) its referral's UPDATE; the case shown again as on a read (the
-	 * read log, the person's other cases, participants, tasks, status reports); the
+	 * The case with its referrals, its unit with department?, its participants; the
+	 * case's and (for a case's first steps) its referral's UPDATE; the case shown again
+	 * as on a read (the read log, the person's other cases, tasks, status reports); the
 	 * revision with the case's and the referral's history rows; the revision's digests,
 	 * lock and seal.
 	 */
-	private static final int TRANSITION = 18;
+	private static final int TRANSITION = 15;
 
 	/**
 	 * The meeting; the caller's units; the items; the cases' participants; the cases; the

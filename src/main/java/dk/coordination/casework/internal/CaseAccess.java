@@ -1,5 +1,6 @@
 package dk.coordination.casework.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.HttpStatus;
@@ -8,6 +9,7 @@ import org.springframework.web.ErrorResponseException;
 
 import dk.coordination.organisation.CoordinationUnits;
 import dk.coordination.organisation.UnitDetails;
+import dk.coordination.organisation.UnitStanding;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.security.Role;
 import dk.coordination.web.Problems;
@@ -48,9 +50,14 @@ class CaseAccess {
 	 * An organisation that only submitted a concern has no relation to the case: it
 	 * follows its own referrals (see {@code CaseIntake#ownReferrals}), so that intake can
 	 * never be used to look up whether a person has a case.
+	 * <p>
+	 * {@code participants} are the case's participants, past and present, by start, as
+	 * the check read them to decide {@code participant}; the case view shows them from
+	 * here rather than asking again. A request that adds or ends a participant shows the
+	 * participant, not this list.
 	 */
 	record Access(CurrentUser user, ConcernCase concernCase, UnitDetails unit, boolean secretariat, boolean participant,
-			boolean municipalDepartment, boolean municipalCoordinator) {
+			boolean municipalDepartment, boolean municipalCoordinator, List<CaseParticipant> participants) {
 
 		/** The case itself: status, closing reason, the subject. */
 		boolean canSeeCase() {
@@ -155,14 +162,19 @@ class CaseAccess {
 	}
 
 	Access of(CurrentUser user, ConcernCase concernCase) {
-		UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
 		if (!user.worksOnCases()) {
-			return new Access(user, concernCase, unit, false, false, false, false);
+			UnitDetails unit = this.units.find(concernCase.getUnitCode()).orElseThrow();
+			return new Access(user, concernCase, unit, false, false, false, false, List.of());
 		}
-		boolean municipal = this.units.isMunicipalDepartmentOf(user.organisation(), unit.code());
+		UnitStanding standing = this.units.standing(concernCase.getUnitCode(), user.organisation()).orElseThrow();
+		UnitDetails unit = standing.unit();
+		boolean municipal = standing.municipalDepartment();
 		boolean coordinator = municipal && user.belongsTo(unit.municipalCoordinator());
-		return new Access(user, concernCase, unit, unit.actsAsSecretariat(user),
-				this.participants.isActive(concernCase.getId(), user.organisation()), municipal, coordinator);
+		List<CaseParticipant> participants = this.participants.findByCaseIdOrderByStartedAt(concernCase.getId());
+		boolean participant = user.organisation() != null && participants.stream()
+			.anyMatch((taking) -> taking.isActive() && taking.getOrganisation().equals(user.organisation()));
+		return new Access(user, concernCase, unit, unit.actsAsSecretariat(user), participant, municipal, coordinator,
+				participants);
 	}
 
 	/**
@@ -186,7 +198,9 @@ class CaseAccess {
 	}
 
 	private Access load(UUID caseId, CurrentUser user) {
-		ConcernCase concernCase = this.cases.findById(caseId).orElseThrow(() -> notFound(caseId));
+		// with its referrals, which most case requests show or check: one statement, not
+		// two
+		ConcernCase concernCase = this.cases.findWithReferrals(caseId).orElseThrow(() -> notFound(caseId));
 		return of(user, concernCase);
 	}
 

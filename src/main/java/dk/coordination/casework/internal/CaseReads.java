@@ -46,8 +46,6 @@ class CaseReads {
 
 	private final ConcernCaseRepository cases;
 
-	private final ParticipantRepository participants;
-
 	private final TaskRepository tasks;
 
 	private final StatusReportRepository reports;
@@ -58,10 +56,9 @@ class CaseReads {
 
 	private final AccessLog accessLog;
 
-	CaseReads(ConcernCaseRepository cases, ParticipantRepository participants, TaskRepository tasks,
-			StatusReportRepository reports, CaseMapper mapper, CprProtector cprProtector, AccessLog accessLog) {
+	CaseReads(ConcernCaseRepository cases, TaskRepository tasks, StatusReportRepository reports, CaseMapper mapper,
+			CprProtector cprProtector, AccessLog accessLog) {
 		this.cases = cases;
-		this.participants = participants;
 		this.tasks = tasks;
 		this.reports = reports;
 		this.mapper = mapper;
@@ -222,7 +219,7 @@ class CaseReads {
 	}
 
 	private List<ParticipantView> activeParticipants(Access access) {
-		return this.participants.findByCaseIdOrderByStartedAt(access.concernCase().getId())
+		return access.participants()
 			.stream()
 			.filter(CaseParticipant::isActive)
 			.map((participant) -> participant(access, participant))

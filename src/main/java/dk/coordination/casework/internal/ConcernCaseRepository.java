@@ -33,6 +33,10 @@ interface ConcernCaseRepository extends JpaRepository<ConcernCase, UUID> {
 			""")
 	List<ConcernCase> findOtherCasesOfSubject(String unitCode, List<String> subjectCprHashes, UUID excluded);
 
+	/** The case with its referrals fetched in the same statement. */
+	@Query("select c from ConcernCase c left join fetch c.referrals where c.id = ?1")
+	Optional<ConcernCase> findWithReferrals(UUID id);
+
 	/** Every case of the person, in every unit and status: a request for insight. */
 	List<ConcernCase> findBySubjectCprHashInOrderByCreatedAt(Collection<String> subjectCprHashes);
 

@@ -18,6 +18,7 @@ import dk.coordination.organisation.OrganisationDetails;
 import dk.coordination.organisation.SecretariatModel;
 import dk.coordination.organisation.SecretariatModelSwitched;
 import dk.coordination.organisation.UnitDetails;
+import dk.coordination.organisation.UnitStanding;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.security.Role;
 
@@ -83,8 +84,11 @@ class UnitService implements CoordinationUnits {
 	}
 
 	@Override
-	public boolean isMunicipalDepartmentOf(String organisationCode, String unitCode) {
-		return organisationCode != null && this.units.isMunicipalDepartmentOf(organisationCode, unitCode);
+	public Optional<UnitStanding> standing(String unitCode, String organisationCode) {
+		return this.units.findWithStanding(unitCode, organisationCode)
+			.stream()
+			.findFirst()
+			.map((row) -> new UnitStanding(((CoordinationUnit) row[0]).toDetails(), (Boolean) row[1]));
 	}
 
 	@Transactional

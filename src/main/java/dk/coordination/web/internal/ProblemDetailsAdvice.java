@@ -15,14 +15,17 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -44,6 +47,9 @@ import dk.coordination.web.internal.InputTextDeserializer.RejectedText;
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	/** How long a client is asked to wait when the database cannot be had. */
+	static final int RETRY_AFTER_SECONDS = 5;
 
 	/**
 	 * The API's problems keep the detail they were thrown with: the application's message
@@ -170,6 +176,23 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			}
 		}
 		return false;
+	}
+
+	/**
+	 * The database cannot be had right now: every pooled connection is busy for longer
+	 * than the pool waits, or the database does not answer. Nothing was changed, and the
+	 * same request may well succeed shortly, so 503 with {@code Retry-After} rather than
+	 * a 500 that tells the client the request itself is at fault.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			QueryTimeoutException.class })
+	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
+		log.warn("No database for {}: {}", request.getDescription(false), ex.getMessage());
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+				"The service cannot reach its database right now; nothing was changed. Try again in a few seconds.");
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
+		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
 	}
 
 	@ExceptionHandler(Exception.class)

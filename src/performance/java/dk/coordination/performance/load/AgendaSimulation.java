@@ -22,7 +22,9 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * agenda proposal ({@code POST /agenda/proposal}, 200 items) and its PDF. Each arrival
  * plans its own meeting, so every proposal drafts a whole agenda. Rates are per arrival
  * (three requests each): a unit meets weekly, so even the low level here is years of
- * meetings a minute.
+ * meetings a minute. On the million-case set a proposal drafts every case the unit has
+ * awaiting a meeting or due (about 2,300 in KBH), not 200, so the rates are low: at 5 a
+ * second the proposals queued for minutes and took the next simulation's connections.
  */
 public class AgendaSimulation extends BenchmarkSimulation {
 
@@ -33,9 +35,9 @@ public class AgendaSimulation extends BenchmarkSimulation {
 	private final AtomicLong meetings = new AtomicLong();
 
 	{
-		load(this::level, Integer.getInteger("performance.agenda.low", 5),
-				Integer.getInteger("performance.agenda.high", 20),
-				Integer.getInteger("performance.agenda.saturation", 60));
+		load(this::level, Integer.getInteger("performance.agenda.low", 1),
+				Integer.getInteger("performance.agenda.high", 3),
+				Integer.getInteger("performance.agenda.saturation", 10));
 	}
 
 	private ScenarioBuilder level(String level) {

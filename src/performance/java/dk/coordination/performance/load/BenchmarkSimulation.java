@@ -40,6 +40,7 @@ abstract class BenchmarkSimulation extends Simulation {
 
 	@Override
 	public void before() {
+		this.stack.awaitIdle();
 		this.stack.mark(getClass().getSimpleName(), "start");
 	}
 

@@ -31,8 +31,11 @@ final class Levels {
 	 */
 	static PopulationBuilder of(Function<String, ScenarioBuilder> scenario, int low, int high, int saturation) {
 		int seconds = Stack.levelSeconds();
-		return scenario.apply(low + "/s")
-			.injectOpen(constantUsersPerSec(low).during(seconds))
+		// the JIT compiles the paths this simulation takes before they are measured,
+		// as it has in a service that has been running for a while
+		return scenario.apply("warm-up")
+			.injectOpen(constantUsersPerSec(Math.max(1, low / 2)).during(seconds))
+			.andThen(scenario.apply(low + "/s").injectOpen(nothingFor(2), constantUsersPerSec(low).during(seconds)))
 			.andThen(scenario.apply(high + "/s").injectOpen(nothingFor(2), constantUsersPerSec(high).during(seconds)))
 			.andThen(scenario.apply("saturation")
 				.injectOpen(nothingFor(2), rampUsersPerSec(low).to(saturation).during(seconds)));

@@ -123,6 +123,38 @@ final class Stack {
 	}
 
 	/** Notes when a simulation began or ended, for the server-side throughput. */
+	/**
+	 * Waits until the service has no statement running for three seconds in a row, so a
+	 * simulation does not start on the backlog of the one before: a request Gatling gave
+	 * up on after 60 s is still worked on by the service. Up to ten minutes.
+	 */
+	void awaitIdle() {
+		long started = System.nanoTime();
+		long deadline = started + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+		int quiet = 0;
+		try (java.sql.Connection connection = java.sql.DriverManager
+			.getConnection(this.properties.getProperty("database.jdbc"), "postgres", "postgres");
+				java.sql.PreparedStatement busy = connection.prepareStatement(
+						"select count(*) from pg_stat_activity where usename = 'coordination_app' and state <> 'idle'")) {
+			while (quiet < 3 && System.nanoTime() < deadline) {
+				try (java.sql.ResultSet row = busy.executeQuery()) {
+					row.next();
+					quiet = (row.getLong(1) == 0) ? quiet + 1 : 0;
+				}
+				Thread.sleep(1000);
+			}
+		}
+		catch (java.sql.SQLException ex) {
+			throw new IllegalStateException("Could not ask the database whether the service is idle", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		System.out.printf("service idle after waiting %d s%n",
+				java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+	}
+
 	void mark(String simulation, String event) {
 		try {
 			Files.writeString(this.directory.resolve("windows.properties"),

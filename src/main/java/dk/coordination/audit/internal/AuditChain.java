@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.jpa.EntityManagerFactoryUtils;
 import org.springframework.stereotype.Component;
@@ -224,40 +224,43 @@ class AuditChain implements AuditSeals, DisposableBean {
 	private Head genesis() {
 		JdbcTemplate stream = new JdbcTemplate(this.dataSource);
 		stream.setFetchSize(GENESIS_FETCH);
-		Head[] head = { new Head(0, new byte[0]) };
-		boolean sealedAny = false;
+		Head head = new Head(0, new byte[0]);
 		for (String kind : KINDS) {
-			List<Part> batch = new ArrayList<>();
-			long[] batchNumber = { -1 };
-			stream.query(REVISION.equals(kind) ? GENESIS_REVISIONS : GENESIS_ENTRIES, (RowCallbackHandler) (row) -> {
-				long ref = row.getLong("ref");
-				long number = (ref - 1) / GENESIS_BATCH;
-				if (number != batchNumber[0] && !batch.isEmpty()) {
-					head[0] = write(head[0], "GENESIS", null, batch);
-					batch.clear();
-					if (head[0].seq() % GENESIS_REPLAN == 0) {
-						// Each item's foreign key is checked by a plan PostgreSQL made
-						// once for this connection, when audit_seal was all but empty: a
-						// scan of the whole table, which this transaction keeps growing
-						// and which no ANALYZE can see until it commits. Planned again,
-						// the check uses the primary key; without this, sealing 7
-						// million revisions slowed down quadratically into hours.
-						this.jdbc.sql("discard plans").update();
-					}
-					if (head[0].seq() % GENESIS_PROGRESS == 0) {
-						log.info("Audit chain genesis: {} seals written, {} {} sealed so far", head[0].seq(), kind,
-								ref - 1);
-					}
-				}
-				batchNumber[0] = number;
-				batch.add(new Part(kind, ref, row.getString("part"), row.getBytes("digest")));
-			});
-			if (!batch.isEmpty()) {
-				head[0] = write(head[0], "GENESIS", null, batch);
-			}
-			sealedAny |= batchNumber[0] >= 0;
+			Head previous = head;
+			head = stream.query(REVISION.equals(kind) ? GENESIS_REVISIONS : GENESIS_ENTRIES,
+					(ResultSetExtractor<Head>) (rows) -> sealStreamed(kind, rows, previous));
 		}
-		return sealedAny ? head[0] : write(head[0], "GENESIS", null, List.of());
+		return (head.seq() > 0) ? head : write(head, "GENESIS", null, List.of());
+	}
+
+	/** Seals the streamed digests of one kind, a batch of ids at a time. */
+	private Head sealStreamed(String kind, ResultSet rows, Head previous) throws SQLException {
+		Head head = previous;
+		List<Part> batch = new ArrayList<>();
+		long batchNumber = -1;
+		while (rows.next()) {
+			long ref = rows.getLong("ref");
+			long number = (ref - 1) / GENESIS_BATCH;
+			if (number != batchNumber && !batch.isEmpty()) {
+				head = write(head, "GENESIS", null, batch);
+				batch.clear();
+				if (head.seq() % GENESIS_REPLAN == 0) {
+					// Each item's foreign key is checked by a plan PostgreSQL made once
+					// for this connection, when audit_seal was all but empty: a scan of
+					// the whole table, which this transaction keeps growing and which no
+					// ANALYZE can see until it commits. Planned again, the check uses the
+					// primary key; without this, sealing 7 million revisions slowed down
+					// quadratically into hours.
+					this.jdbc.sql("discard plans").update();
+				}
+				if (head.seq() % GENESIS_PROGRESS == 0) {
+					log.info("Audit chain genesis: {} seals written, {} {} sealed so far", head.seq(), kind, ref - 1);
+				}
+			}
+			batchNumber = number;
+			batch.add(new Part(kind, ref, rows.getString("part"), rows.getBytes("digest")));
+		}
+		return batch.isEmpty() ? head : write(head, "GENESIS", null, batch);
 	}
 
 	/**

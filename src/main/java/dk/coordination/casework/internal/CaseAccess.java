@@ -171,8 +171,8 @@ class CaseAccess {
 		boolean municipal = standing.municipalDepartment();
 		boolean coordinator = municipal && user.belongsTo(unit.municipalCoordinator());
 		List<CaseParticipant> participants = this.participants.findByCaseIdOrderByStartedAt(concernCase.getId());
-		boolean participant = user.organisation() != null && participants.stream()
-			.anyMatch((taking) -> taking.isActive() && taking.getOrganisation().equals(user.organisation()));
+		boolean participant = participants.stream()
+			.anyMatch((taking) -> taking.isActive() && user.belongsTo(taking.getOrganisation()));
 		return new Access(user, concernCase, unit, unit.actsAsSecretariat(user), participant, municipal, coordinator,
 				participants);
 	}

@@ -2,6 +2,7 @@ package dk.coordination.security.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -70,12 +71,12 @@ final class CachingJwtDecoder implements JwtDecoder {
 	 * {@code spring.security.oauth2.resourceserver} rather than replacing it, so the
 	 * issuer, audience and key settings stay Boot's.
 	 */
-	static BeanPostProcessor wrapping(Clock clock) {
+	static BeanPostProcessor wrapping(Supplier<Clock> clock) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				return (bean instanceof JwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
-						? new CachingJwtDecoder(decoder, clock) : bean;
+						? new CachingJwtDecoder(decoder, clock.get()) : bean;
 			}
 		};
 	}

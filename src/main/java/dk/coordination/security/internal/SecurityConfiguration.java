@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 
 import org.springframework.context.annotation.Bean;
@@ -96,12 +97,12 @@ class SecurityConfiguration {
 
 	/**
 	 * Verified bearer tokens are remembered until they expire
-	 * ({@link CachingJwtDecoder}). Static, as a post-processor must be, and on the system
-	 * clock, which Boot's token validators use too.
+	 * ({@link CachingJwtDecoder}), judged by the service's clock. Static, as a
+	 * post-processor must be; the clock is looked up only when the decoder is made.
 	 */
 	@Bean
-	static BeanPostProcessor cachingJwtDecoder() {
-		return CachingJwtDecoder.wrapping(Clock.systemUTC());
+	static BeanPostProcessor cachingJwtDecoder(ObjectProvider<Clock> clock) {
+		return CachingJwtDecoder.wrapping(clock::getObject);
 	}
 
 	/**

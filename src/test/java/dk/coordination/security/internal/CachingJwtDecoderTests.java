@@ -76,12 +76,13 @@ class CachingJwtDecoderTests {
 
 	@Test
 	void wrapsOnlyDecoders() {
-		Object wrapped = CachingJwtDecoder.wrapping(this.clock).postProcessAfterInitialization(this.boot, "jwtDecoder");
+		Object wrapped = CachingJwtDecoder.wrapping(() -> this.clock)
+			.postProcessAfterInitialization(this.boot, "jwtDecoder");
 		assertThat(wrapped).isInstanceOf(CachingJwtDecoder.class);
-		assertThat(CachingJwtDecoder.wrapping(this.clock).postProcessAfterInitialization(wrapped, "jwtDecoder"))
+		assertThat(CachingJwtDecoder.wrapping(() -> this.clock).postProcessAfterInitialization(wrapped, "jwtDecoder"))
 			.isSameAs(wrapped);
 		Object other = new Object();
-		assertThat(CachingJwtDecoder.wrapping(this.clock).postProcessAfterInitialization(other, "other"))
+		assertThat(CachingJwtDecoder.wrapping(() -> this.clock).postProcessAfterInitialization(other, "other"))
 			.isSameAs(other);
 	}
 

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,16 +69,31 @@ final class Feeders {
 		Map<String, Object> last = jdbc.queryForMap("select c.created_at, c.id from concern_case c where " + visible
 				+ " order by c.created_at desc, c.id desc offset " + (PAGE * (deepPage - 1) - 1) + " limit 1");
 		String cursor = ((Timestamp) last.get("created_at")).toInstant() + "|" + last.get("id");
-		String unit = jdbc.queryForObject(
-				"select c.unit_code from concern_case c where " + visible
-						+ " and c.status = 'AWAITING_MEETING' group by c.unit_code order by count(*) desc limit 1",
-				String.class);
+		// the agenda is drafted for a typical unit, the one of median size: its weekly
+		// meeting has about as many candidates as the issue's 200 (KBH, the largest, has
+		// some 800), and its secretariat is the benchmark realm's AGENDA_USER
+		Map<String, Object> typical = jdbc.queryForMap("""
+				select u.code, case u.secretariat_model when 'MODEL_1' then u.model1_secretariat
+				                                  else u.model2_secretariat end as secretariat
+				from coordination_unit u join concern_case c on c.unit_code = u.code
+				group by u.code order by count(*), u.code
+				offset (select count(*) / 2 from coordination_unit) limit 1
+				""");
+		String unit = (String) typical.get("code");
+		String agendaOrganisation = (String) typical.get("secretariat");
 		long awaiting = jdbc.queryForObject(
 				"select count(*) from concern_case where unit_code = ? and status = 'AWAITING_MEETING'", Long.class,
 				unit);
+		// the unit's next meeting after the end of the history: the benchmark's meetings are
+		// held that day, so every proposal drafts what the unit has due by then, as its
+		// secretariat's would, whenever the benchmark runs
+		LocalDate nextMeeting = jdbc.queryForObject("""
+				select (min(m.starts_at) at time zone 'Europe/Copenhagen')::date from meeting m
+				where m.unit_code = ? and m.starts_at > (select max(r.submitted_at) from referral r)
+				""", LocalDate.class, unit);
 		String invited = jdbc
 			.queryForList("select code from organisation where code <> ? order by code limit 4", String.class,
-					ORGANISATION)
+					agendaOrganisation)
 			.stream()
 			.map((code) -> "\"" + code + "\"")
 			.collect(Collectors.joining(","));
@@ -93,6 +109,8 @@ final class Feeders {
 		found.put("agenda.unit", unit);
 		found.put("agenda.awaiting", String.valueOf(awaiting));
 		found.put("agenda.invited", invited);
+		found.put("agenda.date", nextMeeting.toString());
+		found.put("agenda.organisation", agendaOrganisation);
 		// what the pgbench scripts need: the caller's units and organisation, the deep
 		// page's cursor, how many cases there are to move
 		found.put("pgbench.units", "{" + String.join(",", units) + "}");

@@ -23,6 +23,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +60,9 @@ public final class PerformanceStack {
 			"-XX:+ExitOnOutOfMemoryError");
 
 	static final String STACK_FILE = "stack.properties";
+
+	/** The benchmark realm's secretariat of the agenda's unit (see benchmarkRealm). */
+	static final String AGENDA_USER = "sekretariat-agenda";
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(30);
 
@@ -125,6 +133,34 @@ public final class PerformanceStack {
 		log.info("Performance stack ready: {}", Files.readString(ready));
 	}
 
+	/**
+	 * The demo realm with one user more, {@value #AGENDA_USER}: the secretariat of the
+	 * unit the agenda is benchmarked on, a copy of the demo {@code sekretariat} with that
+	 * unit's organisation. Only the benchmark's own Keycloak imports it;
+	 * keycloak-realm.json stays as it is.
+	 */
+	private Path benchmarkRealm(Path realmFile, String organisation) throws IOException {
+		JsonMapper json = JsonMapper.shared();
+		ObjectNode realm = (ObjectNode) json.readTree(realmFile.toFile());
+		ArrayNode users = (ArrayNode) realm.get("users");
+		ObjectNode secretariat = null;
+		for (JsonNode user : users) {
+			if ("sekretariat".equals(user.get("username").asString())) {
+				secretariat = ((ObjectNode) user).deepCopy();
+			}
+		}
+		if (secretariat == null) {
+			throw new IllegalStateException(realmFile + " has no user sekretariat to copy");
+		}
+		secretariat.put("username", AGENDA_USER);
+		secretariat.put("email", AGENDA_USER + "@example.invalid");
+		((ObjectNode) secretariat.get("attributes")).putArray("organisation").add(organisation);
+		users.add(secretariat);
+		Path written = this.output.resolve("benchmark-realm.json");
+		json.writeValue(written.toFile(), realm);
+		return written;
+	}
+
 	private static boolean written(Path file, long since) throws IOException {
 		return Files.exists(file) && Files.getLastModifiedTime(file).toMillis() >= since;
 	}
@@ -139,8 +175,11 @@ public final class PerformanceStack {
 			this.database = EmbeddedDatabase.persistent(this.dataDirectory.resolve("postgres"), FreePorts.pick());
 			DataSet.ensure(this.database, keys, this.measured);
 			this.measured.putAll(Feeders.write(superuser(), this.output));
+			this.measured.put("agenda.user", AGENDA_USER);
 			this.keycloak = KeycloakServer.start(Path.of(System.getProperty("keycloak.home")),
-					Path.of(System.getProperty("keycloak.realm-file")), FreePorts.pick(), FreePorts.pick());
+					benchmarkRealm(Path.of(System.getProperty("keycloak.realm-file")),
+							this.measured.get("agenda.organisation")),
+					FreePorts.pick(), FreePorts.pick());
 			Path application = extract();
 			Map<String, String> environment = environment(keys);
 			int port = FreePorts.pick();

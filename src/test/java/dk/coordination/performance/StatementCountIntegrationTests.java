@@ -32,8 +32,8 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	 * with three statements of the audit chain: its digests, its lock and head, its seal.
 	 */
 
-	/** The access check's units, the page, its urgent flags, the read log. */
-	private static final int CASE_LIST = 4 + 2;
+	/** The access check's units, the page with its urgent flags, the read log. */
+	private static final int CASE_LIST = 3 + 2;
 
 	/**
 	 * The case with its referrals; its unit with whether the caller is a department of
@@ -55,19 +55,19 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	private static final int TRANSITION = 15;
 
 	/**
-	 * The meeting; the caller's units; the items; the cases' participants; the cases; the
+	 * The meeting; the caller's units; the items; the cases with their participants; the
 	 * read log.
 	 */
-	private static final int AGENDA = 6 + 2;
+	private static final int AGENDA = 5 + 2;
 
 	/**
 	 * The meeting and its unit, the draft's items, the candidates, the briefs of both
-	 * (participants, cases); the meeting's version and agenda; the items in one batch;
-	 * the read log of the draft shown from what the change holds; the ETag's version; the
-	 * revision with the items' and the meeting's history (one batch each); the revision's
-	 * digests, lock and seal.
+	 * (the cases with their participants); the meeting's version and agenda; the items in
+	 * one batch; the read log of the draft shown from what the change holds; the ETag's
+	 * version; the revision with the items' and the meeting's history (one batch each);
+	 * the revision's digests, lock and seal.
 	 */
-	private static final int PROPOSAL = 17;
+	private static final int PROPOSAL = 16;
 
 	private static final int MEETINGS = 50;
 

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.UUID;
 
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,10 +37,10 @@ class CaseQueries {
 	 * @param organisation the caller's organisation, which sees the cases it takes part
 	 * in (not those it only submitted concerns to); null for none
 	 * @param today the day "due" is judged on, in Danish time
-	 * @return up to {@code limit} cases, newest first
+	 * @return up to {@code limit} cases, newest first, each with whether it is urgent
 	 */
-	List<ConcernCase> visibleCases(Set<String> secretariatUnits, String organisation, CaseFilter filter,
-			LocalDate today, CaseCursor after, int limit) {
+	List<Listed> visibleCases(Set<String> secretariatUnits, String organisation, CaseFilter filter, LocalDate today,
+			CaseCursor after, int limit) {
 		List<String> visibility = new ArrayList<>();
 		Map<String, Object> parameters = new LinkedHashMap<>();
 		if (!secretariatUnits.isEmpty()) {
@@ -55,7 +55,11 @@ class CaseQueries {
 		if (visibility.isEmpty()) {
 			return List.of();
 		}
-		StringBuilder sql = new StringBuilder("select c.* from concern_case c where (")
+		// the urgent flag comes with the page (urgent_case probes the page's referrals by
+		// index), where it used to be a second query after it
+		StringBuilder sql = new StringBuilder(
+				"select c.*, exists (select 1 from urgent_case u where u.case_id = c.id) as listed_urgent"
+						+ " from concern_case c where (")
 			.append(String.join(" or ", visibility))
 			.append(')');
 		if (filter.status() != null) {
@@ -101,11 +105,21 @@ class CaseQueries {
 			parameters.put("afterId", after.id());
 		}
 		sql.append(" order by c.created_at desc, c.id desc");
-		Query query = this.entityManager.createNativeQuery(sql.toString(), ConcernCase.class);
-		parameters.forEach(query::setParameter);
 		@SuppressWarnings("unchecked")
-		List<ConcernCase> cases = query.setMaxResults(limit).getResultList();
-		return cases;
+		NativeQuery<Object[]> query = this.entityManager.createNativeQuery(sql.toString())
+			.unwrap(NativeQuery.class)
+			.addEntity("c", ConcernCase.class)
+			.addScalar("listed_urgent", StandardBasicTypes.BOOLEAN);
+		parameters.forEach(query::setParameter);
+		return query.setMaxResults(limit)
+			.getResultList()
+			.stream()
+			.map((row) -> new Listed((ConcernCase) row[0], (Boolean) row[1]))
+			.toList();
+	}
+
+	/** A case of the list, with whether a submitter marked it urgent. */
+	record Listed(ConcernCase concern, boolean urgent) {
 	}
 
 	/** Which of these cases a submitter marked urgent ({@code urgent_case}). */

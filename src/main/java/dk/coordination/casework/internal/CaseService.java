@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.persistence.EntityManager;
 
@@ -228,11 +229,15 @@ class CaseService implements CaseIntake {
 		CaseCursor after = (cursor != null) ? CaseCursor.decode(cursor) : null;
 		Set<String> secretariatUnits = this.units.secretariatUnits(user);
 		LocalDate today = LocalDate.now(this.clock.withZone(DanishTime.ZONE));
-		List<ConcernCase> page = this.queries.visibleCases(secretariatUnits, user.organisation(), filter, today, after,
-				size + 1);
+		List<CaseQueries.Listed> page = this.queries.visibleCases(secretariatUnits, user.organisation(), filter, today,
+				after, size + 1);
 		boolean more = page.size() > size;
-		List<ConcernCase> shown = more ? page.subList(0, size) : page;
-		Set<UUID> urgent = this.queries.urgentAmong(shown.stream().map(ConcernCase::getId).toList());
+		List<ConcernCase> shown = page.stream().limit(size).map(CaseQueries.Listed::concern).toList();
+		Set<UUID> urgent = page.stream()
+			.limit(size)
+			.filter(CaseQueries.Listed::urgent)
+			.map((listed) -> listed.concern().getId())
+			.collect(Collectors.toSet());
 		return new CasePage(this.reads.summaries(shown, urgent, purpose),
 				more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);
 	}

@@ -18,13 +18,13 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 /**
- * A meeting planned for the benchmark unit, whose 200 cases await a meeting, then its
- * agenda proposal ({@code POST /agenda/proposal}, 200 items) and its PDF. Each arrival
- * plans its own meeting, so every proposal drafts a whole agenda. Rates are per arrival
- * (three requests each): a unit meets weekly, so even the low level here is years of
- * meetings a minute. On the million-case set a proposal drafts every case the unit has
- * awaiting a meeting or due (about 2,300 in KBH), not 200, so the rates are low: at 5 a
- * second the proposals queued for minutes and took the next simulation's connections.
+ * A meeting planned for a typical unit (the median of the data set's twenty, by its
+ * secretariat {@code agenda.user}) on its next meeting day after the data set's history
+ * ends, then its agenda proposal ({@code POST /agenda/proposal}) and its PDF. Each
+ * arrival plans its own meeting, so every proposal drafts a whole agenda: what the unit
+ * has awaiting a meeting or due by that day, about 250 items on the million-case set. All
+ * meetings are on the same day, so the proposals do not grow as the run goes on. Rates are per arrival (three requests each):
+ * a unit meets weekly, so even the low level here is years of meetings a minute.
  */
 public class AgendaSimulation extends BenchmarkSimulation {
 
@@ -32,22 +32,22 @@ public class AgendaSimulation extends BenchmarkSimulation {
 
 	private final String invited = this.stack.property("agenda.invited");
 
+	private final LocalDate day = LocalDate.parse(this.stack.property("agenda.date"));
+
 	private final AtomicLong meetings = new AtomicLong();
 
 	{
-		load(this::level, Integer.getInteger("performance.agenda.low", 1),
+		load(this.stack.property("agenda.user"), this::level, Integer.getInteger("performance.agenda.low", 1),
 				Integer.getInteger("performance.agenda.high", 3),
 				Integer.getInteger("performance.agenda.saturation", 10));
 	}
 
 	private ScenarioBuilder level(String level) {
 		Iterator<Map<String, Object>> times = endless(() -> {
-			// a distinct future hour for every meeting
+			// a distinct minute of the unit's meeting day for every meeting
 			long n = this.meetings.getAndIncrement();
 			return Map.of("startsAt",
-					LocalDate.now(ZoneId.of("Europe/Copenhagen"))
-						.plusDays(30 + n / 8)
-						.atTime(LocalTime.of(8, 0).plusMinutes(60 * (n % 8)))
+					this.day.atTime(LocalTime.of(8, 0).plusMinutes(n % 600))
 						.atZone(ZoneId.of("Europe/Copenhagen"))
 						.toOffsetDateTime()
 						.toString());

@@ -21,16 +21,21 @@ abstract class BenchmarkSimulation extends Simulation {
 
 	final Stack stack = Stack.load();
 
-	private final HttpProtocolBuilder protocol = http.baseUrl(this.stack.api())
-		.acceptHeader("application/json")
-		.authorizationHeader("Bearer " + this.stack.token());
-
 	/**
-	 * Sets the simulation up: to be called once from the subclass's initializer.
+	 * Sets the simulation up as the benchmark's secretariat: to be called once from the
+	 * subclass's initializer.
 	 * @param level the scenario of one level, given its name
 	 */
 	void load(Function<String, ScenarioBuilder> level, int low, int high, int saturation) {
-		setUp(Levels.of(level, low, high, saturation)).protocols(this.protocol);
+		load(Stack.USER, level, low, high, saturation);
+	}
+
+	/** Sets the simulation up as {@code user} of the benchmark realm. */
+	void load(String user, Function<String, ScenarioBuilder> level, int low, int high, int saturation) {
+		HttpProtocolBuilder protocol = http.baseUrl(this.stack.api())
+			.acceptHeader("application/json")
+			.authorizationHeader("Bearer " + this.stack.token(user));
+		setUp(Levels.of(level, low, high, saturation)).protocols(protocol);
 	}
 
 	/** A feeder that never runs dry. */

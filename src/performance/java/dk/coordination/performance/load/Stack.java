@@ -24,7 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class Stack {
 
-	/** The benchmark's caller: the secretariat of every unit of the data set. */
+	/**
+	 * The benchmark's caller: the secretariat of KBH, the largest unit, whose lists are
+	 * read. The agenda is drafted by the secretariat of a typical unit,
+	 * {@code agenda.user}.
+	 */
 	static final String USER = "sekretariat";
 
 	final Path directory;
@@ -61,7 +65,13 @@ final class Stack {
 	 * minutes, longer than any one simulation.
 	 */
 	String token() {
-		String form = "grant_type=password&client_id=coordination-dev&username=" + USER + "&password="
+		return token(USER);
+	}
+
+	/** A token of another user of the benchmark realm (password {@code demo}). */
+	String token(String username) {
+		String form = "grant_type=password&client_id=coordination-dev&username="
+				+ URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
 				+ URLEncoder.encode("demo", StandardCharsets.UTF_8);
 		try {
 			HttpResponse<String> response = HttpClient.newHttpClient()

@@ -1152,6 +1152,8 @@ public final class MillionCases {
 								                     'position', i.position, 'caseId', i.case_id, 'caseNumber', c.case_number,
 								                     'title', i.title,
 								                     'reasonText', case i.reason when 'REVIEW_DUE' then 'Gennemgang af lukket sag'
+								                                    when 'FOLLOW_UP_DUE' then 'Opfølgning forfalder inden mødet'
+								                                    when 'NEW_INFORMATION' then 'Nye oplysninger i sagen'
 								                                    else 'Ny bekymringshenvendelse til behandling' end,
 								                     'minutes', i.minutes,
 								                     'decidedAt', to_char(i.decided_at at time zone 'UTC',
@@ -1517,6 +1519,7 @@ public final class MillionCases {
 			if (("ACTIVE".equals(to) || "MONITORING".equals(to))
 					&& (this.followUp == Integer.MIN_VALUE || this.followUp < today)) {
 				this.followUp = today + 30;
+				planFollowUp();
 			}
 			this.version++;
 			caseAud(revision, 1);
@@ -1531,8 +1534,42 @@ public final class MillionCases {
 			}
 		}
 
+		/**
+		 * The unit follows the case up at its first meeting on or after the follow-up
+		 * date and sets the next one 8 to 16 weeks on, as a unit that keeps its
+		 * follow-ups in time does: without this every open case's first follow-up stayed
+		 * overdue for ever, and each proposal drafted thousands of them.
+		 */
+		private void planFollowUp() {
+			int due = this.followUp;
+			onAgenda(this.meetings.onOrAfter(due), (at, meeting, position) -> {
+				// a case closed since, or given another follow-up, has nothing due
+				if (!"CLOSED".equals(this.status) && this.followUp == due) {
+					discuss(at, meeting, position, "FOLLOW_UP_DUE", "Opfølgning forfalder inden mødet",
+							"Enheden fulgte op på sagen og satte en ny opfølgningsdato.",
+							() -> this.followUp = this.g.dayOf(at) + 56 + this.r.nextInt(57));
+					planFollowUp();
+				}
+			});
+		}
+
 		private void planReview(ReviewRow review) {
-			int meeting = this.meetings.onOrAfter(review.dueDate);
+			onAgenda(this.meetings.onOrAfter(review.dueDate),
+					(at, meeting, position) -> decideReview(at, meeting, position, review));
+		}
+
+		/** What happens to the case at its turn on a meeting's agenda. */
+		private interface AgendaTurn {
+
+			void decide(long at, int meeting, int position);
+
+		}
+
+		/**
+		 * Puts the case on the agenda of a meeting, decided in its turn; nothing if the
+		 * meeting is not held by the end of the history.
+		 */
+		private void onAgenda(int meeting, AgendaTurn turn) {
 			if (meeting < 0 || !this.meetings.held[meeting]) {
 				return;
 			}
@@ -1540,9 +1577,28 @@ public final class MillionCases {
 			this.events.add(new Event(this.meetings.startsAt[meeting] + position * 5_000L) {
 				@Override
 				void apply() {
-					decideReview(this.at, meeting, position, review);
+					turn.decide(this.at, meeting, position);
 				}
 			});
+		}
+
+		/**
+		 * An item the unit discussed without moving the case: the change it decided, in
+		 * the revision of the minutes.
+		 */
+		private void discuss(long at, int meeting, int position, String reason, String reasonText, String minutes,
+				Runnable change) {
+			UUID request = uuid(this.r);
+			long revision = this.g.revision(at, this.secretariat, request,
+					this.meetings.source[meeting] + position + " (" + this.meetings.ids[meeting] + ")");
+			ItemRow item = new ItemRow(meeting, position, reason, reasonText);
+			item.decided(revision, at, minutes);
+			change.run();
+			this.updatedAt = at;
+			this.version++;
+			caseAud(revision, 1);
+			meetingUpdated(meeting, revision, at);
+			this.g.read(at, this.secretariat, this.id, this.hash, "MEETING_MINUTES", "Mødereferat", request);
 		}
 
 		private void decide(long at, int meeting, int position, String to, String closingReason) {
@@ -1644,6 +1700,23 @@ public final class MillionCases {
 			this.updatedAt = at;
 			this.version++;
 			caseAud(revision, 1);
+			planNewInformation(at);
+		}
+
+		/**
+		 * New information goes on the unit's next agenda, and discussing it there clears
+		 * the flag; without this every open case that ever had a further concern stayed
+		 * "new information" for ever (1,700 of KBH's open cases).
+		 */
+		private void planNewInformation(long at) {
+			onAgenda(this.meetings.after(at), (decided, meeting, position) -> {
+				// a move since has cleared it, or the case is closed
+				if (this.newInformation && !"CLOSED".equals(this.status)) {
+					discuss(decided, meeting, position, "NEW_INFORMATION", "Nye oplysninger i sagen",
+							"Enheden drøftede de nye oplysninger; handleplanen fortsætter.",
+							() -> this.newInformation = false);
+				}
+			});
 		}
 
 		private User submitter() {

@@ -84,7 +84,8 @@ final class Feeders {
 		long awaiting = jdbc.queryForObject(
 				"select count(*) from concern_case where unit_code = ? and status = 'AWAITING_MEETING'", Long.class,
 				unit);
-		// the unit's next meeting after the end of the history: the benchmark's meetings are
+		// the unit's next meeting after the end of the history: the benchmark's meetings
+		// are
 		// held that day, so every proposal drafts what the unit has due by then, as its
 		// secretariat's would, whenever the benchmark runs
 		LocalDate nextMeeting = jdbc.queryForObject("""

@@ -69,9 +69,10 @@ final class Feeders {
 		Map<String, Object> last = jdbc.queryForMap("select c.created_at, c.id from concern_case c where " + visible
 				+ " order by c.created_at desc, c.id desc offset " + (PAGE * (deepPage - 1) - 1) + " limit 1");
 		String cursor = ((Timestamp) last.get("created_at")).toInstant() + "|" + last.get("id");
-		// the agenda is drafted for a typical unit, the one of median size: its weekly
-		// meeting has about as many candidates as the issue's 200 (KBH, the largest, has
-		// some 800), and its secretariat is the benchmark realm's AGENDA_USER
+		// the agenda is drafted for a typical unit, the one of median size (811
+		// candidates
+		// for its weekly meeting on the million cases; KBH, three times its size, has
+		// 3,386), by its secretariat, the benchmark realm's AGENDA_USER
 		Map<String, Object> typical = jdbc.queryForMap("""
 				select u.code, case u.secretariat_model when 'MODEL_1' then u.model1_secretariat
 				                                  else u.model2_secretariat end as secretariat
@@ -85,9 +86,8 @@ final class Feeders {
 				"select count(*) from concern_case where unit_code = ? and status = 'AWAITING_MEETING'", Long.class,
 				unit);
 		// the unit's next meeting after the end of the history: the benchmark's meetings
-		// are
-		// held that day, so every proposal drafts what the unit has due by then, as its
-		// secretariat's would, whenever the benchmark runs
+		// are held that day, so every proposal drafts what the unit has due by then, as
+		// its secretariat's would, whenever the benchmark runs
 		LocalDate nextMeeting = jdbc.queryForObject("""
 				select (min(m.starts_at) at time zone 'Europe/Copenhagen')::date from meeting m
 				where m.unit_code = ? and m.starts_at > (select max(r.submitted_at) from referral r)

@@ -103,8 +103,7 @@ class CaseQueries {
 		sql.append(" order by c.created_at desc, c.id desc limit :limit");
 		parameters.put("limit", limit);
 		// the urgent flag comes with the page, where it used to be a second query after
-		// it.
-		// It is asked of the page's rows only: as a subquery beside the keyset scan,
+		// it, and is asked of the page's rows only: as a subquery beside the keyset scan,
 		// PostgreSQL planned it for every row the scan might read and hashed all 60,000
 		// urgent cases first (700 ms a page on the million cases)
 		String page = "select c.*, exists (select 1 from urgent_case u where u.case_id = c.id)"

@@ -232,11 +232,11 @@ class CaseService implements CaseIntake {
 		List<CaseQueries.Listed> page = this.queries.visibleCases(secretariatUnits, user.organisation(), filter, today,
 				after, size + 1);
 		boolean more = page.size() > size;
-		List<ConcernCase> shown = page.stream().limit(size).map(CaseQueries.Listed::concern).toList();
-		Set<UUID> urgent = page.stream()
-			.limit(size)
+		List<CaseQueries.Listed> listed = more ? page.subList(0, size) : page;
+		List<ConcernCase> shown = listed.stream().map(CaseQueries.Listed::concern).toList();
+		Set<UUID> urgent = listed.stream()
 			.filter(CaseQueries.Listed::urgent)
-			.map((listed) -> listed.concern().getId())
+			.map((one) -> one.concern().getId())
 			.collect(Collectors.toSet());
 		return new CasePage(this.reads.summaries(shown, urgent, purpose),
 				more ? CaseCursor.after(shown.get(shown.size() - 1)).encode() : null);

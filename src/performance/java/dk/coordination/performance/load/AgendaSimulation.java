@@ -22,7 +22,7 @@ import static io.gatling.javaapi.http.HttpDsl.status;
  * secretariat {@code agenda.user}) on its next meeting day after the data set's history
  * ends, then its agenda proposal ({@code POST /agenda/proposal}) and its PDF. Each
  * arrival plans its own meeting, so every proposal drafts a whole agenda: what the unit
- * has awaiting a meeting or due by that day, about 250 items on the million-case set. All
+ * has awaiting a meeting or due by that day, 811 items on the million-case set. All
  * meetings are on the same day, so the proposals do not grow as the run goes on. Rates
  * are per arrival (three requests each): a unit meets weekly, so even the low level here
  * is years of meetings a minute.

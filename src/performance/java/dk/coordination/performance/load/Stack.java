@@ -11,9 +11,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -132,7 +138,6 @@ final class Stack {
 		}
 	}
 
-	/** Notes when a simulation began or ended, for the server-side throughput. */
 	/**
 	 * Waits until the service has no statement running for three seconds in a row, so a
 	 * simulation does not start on the backlog of the one before: a request Gatling gave
@@ -140,21 +145,21 @@ final class Stack {
 	 */
 	void awaitIdle() {
 		long started = System.nanoTime();
-		long deadline = started + java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+		long deadline = started + TimeUnit.MINUTES.toNanos(10);
 		int quiet = 0;
-		try (java.sql.Connection connection = java.sql.DriverManager
-			.getConnection(this.properties.getProperty("database.jdbc"), "postgres", "postgres");
-				java.sql.PreparedStatement busy = connection.prepareStatement(
+		try (Connection connection = DriverManager.getConnection(this.properties.getProperty("database.jdbc"),
+				"postgres", "postgres");
+				PreparedStatement busy = connection.prepareStatement(
 						"select count(*) from pg_stat_activity where usename = 'coordination_app' and state <> 'idle'")) {
 			while (quiet < 3 && System.nanoTime() < deadline) {
-				try (java.sql.ResultSet row = busy.executeQuery()) {
+				try (ResultSet row = busy.executeQuery()) {
 					row.next();
 					quiet = (row.getLong(1) == 0) ? quiet + 1 : 0;
 				}
 				Thread.sleep(1000);
 			}
 		}
-		catch (java.sql.SQLException ex) {
+		catch (SQLException ex) {
 			throw new IllegalStateException("Could not ask the database whether the service is idle", ex);
 		}
 		catch (InterruptedException ex) {
@@ -162,9 +167,10 @@ final class Stack {
 			throw new IllegalStateException(ex);
 		}
 		System.out.printf("service idle after waiting %d s%n",
-				java.util.concurrent.TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+				TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
 	}
 
+	/** Notes when a simulation began or ended, for the server-side throughput. */
 	void mark(String simulation, String event) {
 		try {
 			Files.writeString(this.directory.resolve("windows.properties"),

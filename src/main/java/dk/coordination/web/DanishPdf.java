@@ -73,8 +73,7 @@ public final class DanishPdf {
 		this.document.addTitle(printable(title));
 		this.document.open();
 		// Document.setDocumentLanguage reaches only tagged PDFs; the catalog's /Lang is
-		// what
-		// a screen reader uses to pick its Danish voice
+		// what a screen reader uses to pick its Danish voice
 		writer.getExtraCatalog().put(PdfName.LANG, new PdfString("da-DK"));
 	}
 

@@ -55,8 +55,7 @@ public final class Ceilings {
 					"--client=" + CLIENTS, "--jobs=2", "--time=" + seconds, "--progress=10",
 					"--define=sample=" + stack.getProperty("sample.cases"), "--file=" + script));
 			// the data set's values the scripts need: the caller's units and
-			// organisation,
-			// the cursor of page 10,000
+			// organisation, the cursor of page 10,000
 			stack.stringPropertyNames()
 				.stream()
 				.filter((property) -> property.startsWith("pgbench."))

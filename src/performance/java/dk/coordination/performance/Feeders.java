@@ -48,8 +48,7 @@ final class Feeders {
 				              or (u.secretariat_model = 'MODEL_2' and u.model2_secretariat = '%s'))
 				""".formatted(ORGANISATION, ORGANISATION);
 		// one sample each, kept as tables: pgbench's \set picks a number n, the
-		// simulations
-		// read the same rows from their CSV files
+		// simulations read the same rows from their CSV files
 		jdbc.execute("create schema if not exists perf");
 		sample(jdbc, "perf.sample", "c.case_number", visible);
 		sample(jdbc, "perf.movable", "c.status, c.version", visible + " and c.status in ('ACTIVE', 'MONITORING')");
@@ -70,9 +69,8 @@ final class Feeders {
 				+ " order by c.created_at desc, c.id desc offset " + (PAGE * (deepPage - 1) - 1) + " limit 1");
 		String cursor = ((Timestamp) last.get("created_at")).toInstant() + "|" + last.get("id");
 		// the agenda is drafted for a typical unit, the one of median size (811
-		// candidates
-		// for its weekly meeting on the million cases; KBH, three times its size, has
-		// 3,386), by its secretariat, the benchmark realm's AGENDA_USER
+		// candidates for its weekly meeting on the million cases; KBH, three times its
+		// size, has 3,386), by its secretariat, the benchmark realm's AGENDA_USER
 		Map<String, Object> typical = jdbc.queryForMap("""
 				select u.code, case u.secretariat_model when 'MODEL_1' then u.model1_secretariat
 				                                  else u.model2_secretariat end as secretariat

@@ -143,8 +143,7 @@ class CprKeyRotationIntegrationTests extends IntegrationTestEnvironment {
 				.contains("Tilsyn med adgang til personoplysninger");
 
 			// a re-key is no change of the case: an edit begun before it is not stale,
-			// and
-			// the edit leaves the re-keyed columns as they are
+			// and the edit leaves the re-keyed columns as they are
 			Response moved = next.as("sekretariat")
 				.header("If-Match", etagBefore)
 				.post("/api/cases/" + caseOf.get(quiet) + "/transitions",

@@ -67,8 +67,7 @@ class ReferralPagesIntegrationTests extends IntegrationTestEnvironment {
 				.contains("id=\"legalBasis-" + basis + "-hint\"");
 		}
 		// the radio groups are fieldsets with legends, and the bases are explained in
-		// plain
-		// Danish
+		// plain Danish
 		assertThat(html).contains("<legend class=\"form-label\">Hvilken slags ekstremisme drejer bekymringen sig om?")
 			.contains("<legend class=\"form-label\">Hjemmel til at videregive oplysningerne</legend>")
 			.contains("Retsplejeloven § 115 (SSP, PSP og KSP)")

@@ -179,8 +179,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 					"select 1 from pg_database where datname = ? and pg_get_userbyid(datdba) <> '" + OWNER_ROLE + "'",
 					DATABASE)) {
 				// a local run's database from before the two roles: its tables belong to
-				// the
-				// superuser, so the service role could never be granted less than
+				// the superuser, so the service role could never be granted less than
 				// everything
 				logger.warn("Recreating database {}: it was made before the owner and service roles", DATABASE);
 				statement.execute("drop database " + DATABASE);
@@ -240,8 +239,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		Path lockFile = directory.resolve("epg-lock");
 		if (!Files.exists(lockFile)) {
 			// never started here; creating the file now would make the directory
-			// non-empty,
-			// which initdb refuses
+			// non-empty, which initdb refuses
 			return;
 		}
 		try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {

@@ -15,8 +15,7 @@ import java.util.List;
 public final class FreePorts {
 
 	// the servers in this package bind to 127.0.0.1 only, so that is where a port has to
-	// be
-	// free (getLoopbackAddress() would be ::1 on a JVM that prefers IPv6)
+	// be free (getLoopbackAddress() would be ::1 on a JVM that prefers IPv6)
 	private static final InetAddress LOOPBACK = loopback();
 
 	private FreePorts() {
@@ -38,8 +37,7 @@ public final class FreePorts {
 	 */
 	public static int[] pick(int count) {
 		// all sockets stay open until every port is known, otherwise the OS could return
-		// the
-		// same ephemeral port twice
+		// the same ephemeral port twice
 		List<ServerSocket> sockets = new ArrayList<>(count);
 		try {
 			for (int i = 0; i < count; i++) {
@@ -66,10 +64,8 @@ public final class FreePorts {
 	 */
 	public static boolean isFree(int port) {
 		// a live listener makes the bind fail, while connections of a stopped server
-		// lingering
-		// in TIME_WAIT do not (Java sets SO_REUSEADDR on server sockets), matching what
-		// the
-		// servers started here will experience
+		// lingering in TIME_WAIT do not (Java sets SO_REUSEADDR on server sockets),
+		// matching what the servers started here will experience
 		try (ServerSocket socket = new ServerSocket()) {
 			socket.bind(new InetSocketAddress(LOOPBACK, port), 1);
 			return true;

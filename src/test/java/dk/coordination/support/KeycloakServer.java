@@ -111,8 +111,7 @@ public final class KeycloakServer implements AutoCloseable {
 		}
 		catch (PortTakenException ex) {
 			// another process grabbed a picked port between picking and binding; new
-			// ports
-			// make a second collision very unlikely
+			// ports make a second collision very unlikely
 			logger.warn("Keycloak could not bind its ports, retrying on other ones: {}", ex.getMessage());
 			server = startOnFreePorts(home, realmFile);
 		}
@@ -147,8 +146,7 @@ public final class KeycloakServer implements AutoCloseable {
 			throw new IllegalStateException("Realm file " + realmFile + " does not exist");
 		}
 		// a server already listening there would answer the readiness probe for us and
-		// hide
-		// that ours never started
+		// hide that ours never started
 		for (int port : new int[] { httpPort, managementPort }) {
 			if (!FreePorts.isFree(port)) {
 				throw new PortTakenException("Port " + port + " on 127.0.0.1 is already in use");
@@ -165,8 +163,7 @@ public final class KeycloakServer implements AutoCloseable {
 			.redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()));
 		Map<String, String> environment = builder.environment();
 		// the JVM running the tests is known to be new enough; whatever JAVA_HOME the
-		// shell had
-		// may not be
+		// shell had may not be
 		environment.put("JAVA_HOME", System.getProperty("java.home"));
 		// options meant for the test JVM (agents, debug ports) must not leak into
 		// Keycloak's
@@ -395,8 +392,7 @@ public final class KeycloakServer implements AutoCloseable {
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
 			.collect(Collectors.joining("&"));
 		// straight to the loopback address Keycloak binds; the issuer in the token still
-		// says
-		// localhost because --hostname fixes it
+		// says localhost because --hostname fixes it
 		URI tokenEndpoint = URI
 			.create("http://127.0.0.1:" + this.httpPort + "/realms/" + REALM + "/protocol/openid-connect/token");
 		HttpRequest request = HttpRequest.newBuilder(tokenEndpoint)
@@ -441,8 +437,7 @@ public final class KeycloakServer implements AutoCloseable {
 			return;
 		}
 		// kc.sh runs Keycloak as a child (and execs a second JVM after a rebuild); the
-		// list is
-		// taken before signalling because children of a dead parent drop out of
+		// list is taken before signalling because children of a dead parent drop out of
 		// descendants()
 		List<ProcessHandle> tree = new ArrayList<>(this.process.descendants().toList());
 		tree.add(this.process.toHandle());

@@ -186,8 +186,7 @@ class AuditChain implements AuditSeals, DisposableBean {
 		}
 		// the digests before the lock: the rows are this transaction's own, and computing
 		// them is the slow part, which would otherwise hold up every other writer (a
-		// read's
-		// came back from its insert)
+		// read's came back from its insert)
 		List<Part> writtenParts = new ArrayList<>(pending.digestedParts());
 		if (!pending.revisions().isEmpty()) {
 			writtenParts.addAll(parts(REVISION, pending.revisions()));

@@ -27,9 +27,8 @@ import dk.coordination.security.CurrentUser;
 class JdbcAccessLog implements AccessLog {
 
 	// one statement for a whole page of reads, returning the ids and the digests the
-	// audit
-	// chain seals (the digest as audit_chain_parts computes it, so sealing need not read
-	// the rows again)
+	// audit chain seals (the digest as audit_chain_parts computes it, so sealing need not
+	// read the rows again)
 	private static final String INSERT = """
 			insert into access_log (read_at, username, organisation, case_id, subject_cpr_hash, what, purpose, request_id,
 			  correlation_id)

@@ -203,8 +203,8 @@ class CasePages {
 		TaskState state = form.choice("state", TaskState.class, true);
 		String outcome = form.optionalText("outcome", 4000);
 		// only the secretariat's form has the task's description and due date; the
-		// service
-		// refuses them from anyone else, and leaves them as they are when not sent
+		// service refuses them from anyone else, and leaves them as they are when not
+		// sent
 		String description = posted.containsKey("description") ? form.text("description", 4000) : null;
 		LocalDate dueDate = form.date("dueDate", false);
 		return submit(caseId, form, model, redirect, response, () -> {

@@ -143,9 +143,9 @@ class CaseService implements CaseIntake {
 		String receipt = this.caseNumbers.nextReceipt(unit.code(), now);
 		// by the hash under every configured key: during a key rotation the person's open
 		// case may still carry an earlier key's hash, which the unique index cannot see
-		// is
-		// the same person; drawing the receipt number above locks the unit's counter, so
-		// intakes in a unit come one at a time and the later one finds the earlier's case
+		// is the same person; drawing the receipt number above locks the unit's counter,
+		// so intakes in a unit come one at a time and the later one finds the earlier's
+		// case
 		ConcernCase existing = this.cases.findOpenCaseForUpdate(unit.code(), this.cprProtector.hashes(content.cpr()))
 			.orElse(null);
 		if (existing != null) {

@@ -53,8 +53,7 @@ class CaseworkPanels implements StartPagePanel {
 					"/sager?status=RECEIVED"));
 			// a concern about a person who already had an open case is attached to it and
 			// flags the case (new_information); the flag stays until the secretariat
-			// moves
-			// the case on, which is how it takes in what arrived
+			// moves the case on, which is how it takes in what arrived
 			panels.add(casesPanel(20, user, new CaseFilter(null, null, null, null, null, true, null), "nyeOplysninger",
 					"Forside: nye oplysninger", "/sager?nye=ja"));
 			List<Item> due = this.followUps.dueToday(user, "Forside: opfølgning og overskredne opgaver");

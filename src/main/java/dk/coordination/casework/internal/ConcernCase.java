@@ -120,8 +120,7 @@ class ConcernCase {
 		concernCase.caseNumber = caseNumber;
 		concernCase.status = CaseStatus.RECEIVED;
 		// a status reason is what people wrote, in Danish; the system's own is no
-		// exception,
-		// since the case's timeline shows it beside theirs
+		// exception, since the case's timeline shows it beside theirs
 		concernCase.statusReason = "Bekymringshenvendelse modtaget";
 		concernCase.statusModel = model;
 		concernCase.subjectName = subjectName;

@@ -98,8 +98,7 @@ class MeetingMailer {
 		catch (MailSendException ex) {
 			Map<Object, Exception> failed = ex.getFailedMessages();
 			// a sender need not say which messages failed; then none is known to have
-			// gone
-			// out
+			// gone out
 			int delivered = failed.isEmpty() ? 0 : messages.size() - failed.size();
 			boolean unreachable = failed.isEmpty()
 					|| failed.values().stream().anyMatch((cause) -> !(cause instanceof SendFailedException));

@@ -46,8 +46,7 @@ class RetentionRun {
 	private static final Logger log = LoggerFactory.getLogger(RetentionRun.class);
 
 	// its closing (the first revision of its current closed spell) and its last review,
-	// as
-	// Danish dates; a case with no history (imported) counts from its last change
+	// as Danish dates; a case with no history (imported) counts from its last change
 	private static final String CANDIDATES = """
 			select c.id, c.unit_code, c.case_number, c.closing_reason, (h.case_id is not null) as held,
 			       coalesce(closing.closed_on, (c.updated_at at time zone 'Europe/Copenhagen')::date) as closed_on,

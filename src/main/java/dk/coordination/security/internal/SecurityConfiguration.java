@@ -72,8 +72,7 @@ class SecurityConfiguration {
 				.requestMatchers("/api/audit/**")
 				.hasRole(Role.AUDITOR.realmRole())
 				// answering a person's request for insight is the data-protection
-				// function's
-				// job, the auditor's; no working role sees across every case
+				// function's job, the auditor's; no working role sees across every case
 				.requestMatchers("/api/insight", "/api/insight/**")
 				.hasRole(Role.AUDITOR.realmRole())
 				.requestMatchers("/api/statistics", "/api/statistics/**")

@@ -92,8 +92,7 @@ class WebSecurityConfiguration {
 			.logout((logout) -> logout.logoutSuccessHandler(logoutSuccess))
 			.exceptionHandling((exceptions) -> exceptions
 				// htmx follows a redirect inside the page; a 401 lets the page's script
-				// send
-				// the whole window to the login instead
+				// send the whole window to the login instead
 				.defaultAuthenticationEntryPointFor(new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
 						new RequestHeaderRequestMatcher("HX-Request", "true"))
 				.defaultAuthenticationEntryPointFor(toLogin, (request) -> true));

@@ -47,8 +47,7 @@ public class TransitionSimulation extends BenchmarkSimulation {
 			while (this.failed.contains(row[0]) && this.failed.size() < this.cases.size());
 			long pass = n / this.cases.size();
 			// the status it was in at the start, flipped on every pass; each move adds
-			// one
-			// to the case's version, its ETag
+			// one to the case's version, its ETag
 			boolean active = row[1].equals("ACTIVE") != (pass % 2 == 1);
 			return Map.of("case", row[0], "to", active ? "MONITORING" : "ACTIVE", "etag",
 					"\"" + (Long.parseLong(row[2]) + pass) + "\"");

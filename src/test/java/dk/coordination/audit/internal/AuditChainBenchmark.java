@@ -93,8 +93,7 @@ public final class AuditChainBenchmark {
 
 		// unsealed rows in the real tables would be reported by the verification, so the
 		// plain transactions write to copies of them (same columns, indexes and
-		// defaults),
-		// named so that the chain does not take them for audit tables
+		// defaults), named so that the chain does not take them for audit tables
 		for (String table : List.of("access_log", "audit_revision", "concern_case_aud")) {
 			jdbc.sql("create table " + table + "_plain (like " + table + " including all)").update();
 		}

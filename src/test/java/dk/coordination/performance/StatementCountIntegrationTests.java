@@ -67,7 +67,7 @@ class StatementCountIntegrationTests extends IntegrationTestEnvironment {
 	 * version; the revision with the items' and the meeting's history (one batch each);
 	 * the revision's digests, lock and seal.
 	 */
-	private static final int PROPOSAL = 16;
+	private static final int PROPOSAL = 15;
 
 	private static final int MEETINGS = 50;
 

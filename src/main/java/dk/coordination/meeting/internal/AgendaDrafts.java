@@ -90,8 +90,7 @@ class AgendaDrafts {
 			.toList());
 		Set<UUID> onAgenda = current.stream().map(AgendaItem::getCaseId).collect(Collectors.toCollection(HashSet::new));
 		// everything up to the last urgent or decided item stays where it is: decided
-		// items
-		// may not move, and earlier urgent ones keep their lead
+		// items may not move, and earlier urgent ones keep their lead
 		int urgentAt = 0;
 		for (int i = 0; i < current.size(); i++) {
 			AgendaItem item = current.get(i);
@@ -117,7 +116,6 @@ class AgendaDrafts {
 		}
 		current.addAll(added);
 		renumber(current);
-		this.meetings.agendaEdited(meeting);
 		return this.meetings.written(meeting, this.meetings.shownDraft(access, current, briefs, purpose));
 	}
 
@@ -143,7 +141,6 @@ class AgendaDrafts {
 			throw new InvalidFieldException("title", "a free item needs a title");
 		}
 		this.items.save(AgendaItem.of(meetingId, current.size() + 1, caseId, reason, itemTitle, this.clock.instant()));
-		this.meetings.agendaEdited(meeting);
 		return this.meetings.written(meeting, this.meetings.shownDraft(access, purpose));
 	}
 
@@ -172,7 +169,6 @@ class AgendaDrafts {
 		current.remove(removed);
 		this.items.delete(removed);
 		renumber(current);
-		this.meetings.agendaEdited(meeting);
 		return this.meetings.written(meeting, this.meetings.shownDraft(access, purpose));
 	}
 
@@ -213,7 +209,6 @@ class AgendaDrafts {
 			}
 		}
 		renumber(itemIds.stream().map(byId::get).toList());
-		this.meetings.agendaEdited(meeting);
 		return this.meetings.written(meeting, this.meetings.shownDraft(access, purpose));
 	}
 

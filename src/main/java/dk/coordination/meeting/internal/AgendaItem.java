@@ -62,9 +62,8 @@ class AgendaItem implements Persistable<UUID> {
 	private String decidedBy;
 
 	// the id is made here, not by the database, so Spring Data cannot tell a new item
-	// from
-	// a stored one by it and would merge (a SELECT before every INSERT, 200 for a
-	// proposal)
+	// from a stored one by it and would merge (a SELECT before every INSERT, 200 for
+	// a proposal)
 	@Transient
 	private boolean stored;
 

@@ -127,9 +127,15 @@ class Meeting {
 		return changed;
 	}
 
-	/** An agenda edit: no new invitation, but a new version for the ETag. */
-	void agendaEdited(Instant now) {
+	/**
+	 * Stamps a change (of the meeting or its agenda: no new invitation, but a new version
+	 * for the ETag).
+	 * @return whether the row differs by it, false on a clock that did not move
+	 */
+	boolean changedAt(Instant now) {
+		boolean moved = !now.equals(this.updatedAt);
 		this.updatedAt = now;
+		return moved;
 	}
 
 	int publishAgenda(Instant now) {

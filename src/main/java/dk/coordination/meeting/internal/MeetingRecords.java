@@ -108,7 +108,6 @@ class MeetingRecords {
 				this.decisions.apply(item.getCaseId(), decision,
 						AgendaReason.REVIEW_DUE.name().equals(item.getReason()), user);
 			}
-			this.meetings.agendaEdited(meeting);
 			this.items.flush();
 			Map<UUID, CaseBrief> briefs = this.meetings.briefsOf(List.of(item));
 			MinutesView shown = shown(new MinutesRead(

@@ -303,22 +303,20 @@ class MeetingService {
 	}
 
 	/**
-	 * Marks an agenda edit on the meeting (its version grows by {@link #lockForChange}).
-	 */
-	void agendaEdited(Meeting meeting) {
-		meeting.agendaEdited(this.clock.instant());
-		this.meetings.flush();
-	}
-
-	/**
 	 * Every change of a meeting or its agenda starts here, once its ETag matched: the row
-	 * is locked and its version raised at once. So concurrent changes queue instead of
-	 * both passing the ETag check, and the version grows even when nothing in the meeting
-	 * row itself differs (an edit of its items, an instant that did not move on a fixed
-	 * clock).
+	 * is stamped with the change's time and written at once, which locks it and raises
+	 * its version in one UPDATE. So concurrent changes queue instead of both passing the
+	 * ETag check, and an edit of the items alone gives a new version for the ETag. On a
+	 * clock that has not moved since the last change (a fixed clock) the row would not
+	 * differ, and Hibernate raises the version by force instead.
 	 */
 	void lockForChange(Meeting meeting) {
-		this.entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		if (meeting.changedAt(this.clock.instant())) {
+			this.meetings.flush();
+		}
+		else {
+			this.entityManager.lock(meeting, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+		}
 	}
 
 	/**

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dk.coordination.IntegrationTestEnvironment;
 import dk.coordination.support.Api.Response;
+import dk.coordination.support.Race;
 import dk.coordination.support.TestClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -211,6 +213,42 @@ class MeetingIntegrityIntegrationTests extends IntegrationTestEnvironment {
 			.header("If-Match", first.header("ETag").orElseThrow())
 			.post(meeting + "/agenda/items", Map.of("title", "Tredje punkt"));
 		assertThat(stale.status()).as("the ETag from before the second edit").isEqualTo(412);
+	}
+
+	@Test
+	void ofConcurrentEditsWithTheSameETagOneGoesThrough() throws Exception {
+		racingEdits(LocalDate.of(2027, 12, 2));
+	}
+
+	@Test
+	void ofConcurrentEditsWithTheSameETagOneGoesThroughWhenTheClockStandsStill() throws Exception {
+		// the row does not differ on a fixed clock: the lock is Hibernate's forced
+		// increment then, not the stamped change
+		TestClock.setToday(LocalDate.of(2031, 3, 3));
+		racingEdits(LocalDate.of(2031, 3, 10));
+	}
+
+	private void racingEdits(LocalDate day) throws Exception {
+		String meeting = plan(day);
+		String seen = etag(meeting);
+		AtomicInteger titles = new AtomicInteger();
+		List<Response> answers = Race.of(4,
+				() -> api().as("sekretariat")
+					.header("If-Match", seen)
+					.post(meeting + "/agenda/items", Map.of("title", "Punkt " + titles.incrementAndGet())));
+		assertThat(answers).as(answers.toString())
+			.extracting(Response::status)
+			.containsExactlyInAnyOrder(200, 412, 412, 412);
+		// a loser either saw the winner's version already or lost the race for the row
+		assertThat(answers.stream().filter((answer) -> answer.status() == 412).map((answer) -> answer.text("/detail")))
+			.allSatisfy((detail) -> assertThat(detail).satisfiesAnyOf(
+					(text) -> assertThat(text)
+						.startsWith("The state of the meeting and its agenda has changed since you read it"),
+					(text) -> assertThat(text)
+						.isEqualTo("The resource was changed by someone else meanwhile; fetch it again and retry.")));
+		Response agenda = api().as("sekretariat").get(meeting + "/agenda");
+		assertThat(agenda.json().get("items").size()).isEqualTo(1);
+		assertThat(agenda.header("ETag").orElseThrow()).isNotEqualTo(seen);
 	}
 
 	@Test

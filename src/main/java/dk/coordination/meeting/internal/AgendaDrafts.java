@@ -219,7 +219,7 @@ class AgendaDrafts {
 		List<AgendaItem> current = this.items.findByMeetingIdOrderByPosition(meetingId);
 		List<PublishedItem> frozen = MeetingService.asPublished(current, this.meetings.briefsOf(current));
 		Instant now = this.clock.instant();
-		int version = meeting.publishAgenda(now);
+		int version = meeting.publishAgenda();
 		this.jdbc.sql("""
 				insert into published_agenda (meeting_id, version, published_at, published_by, items)
 				values (:meeting, :version, :at, :by, cast(:items as jsonb))

@@ -101,7 +101,7 @@ class Meeting {
 	 * Changes time, place or the invited; returns whether anything the invitation shows
 	 * changed.
 	 */
-	boolean reschedule(Instant startsAt, Integer durationMinutes, String location, Set<String> invited, Instant now) {
+	boolean reschedule(Instant startsAt, Integer durationMinutes, String location, Set<String> invited) {
 		boolean changed = false;
 		if (startsAt != null && !startsAt.equals(this.startsAt)) {
 			this.startsAt = startsAt;
@@ -122,14 +122,14 @@ class Meeting {
 		}
 		if (changed) {
 			this.sequence++;
-			this.updatedAt = now;
 		}
 		return changed;
 	}
 
 	/**
-	 * Stamps a change (of the meeting or its agenda: no new invitation, but a new version
-	 * for the ETag).
+	 * Stamps a change of the meeting or its agenda with its time: the only place
+	 * {@code updatedAt} moves after the meeting is planned, since every change starts
+	 * with it ({@link MeetingService#lockForChange}).
 	 * @return whether the row differs by it, false on a clock that did not move
 	 */
 	boolean changedAt(Instant now) {
@@ -138,31 +138,27 @@ class Meeting {
 		return moved;
 	}
 
-	int publishAgenda(Instant now) {
+	int publishAgenda() {
 		this.agendaVersion++;
 		this.state = MeetingState.AGENDA_PUBLISHED;
 		this.sequence++;
-		this.updatedAt = now;
 		return this.agendaVersion;
 	}
 
-	void attendedBy(Set<Attendee> attendees, Instant now) {
+	void attendedBy(Set<Attendee> attendees) {
 		this.attendees.clear();
 		this.attendees.addAll(attendees);
-		this.updatedAt = now;
 	}
 
 	/** Called off; the invited must learn it, so the invitation's sequence grows. */
-	void cancel(Instant now) {
+	void cancel() {
 		this.state = MeetingState.CANCELLED;
 		this.sequence++;
-		this.updatedAt = now;
 	}
 
 	/** Minutes approved: the meeting is held and its record frozen. */
-	void held(Instant now) {
+	void held() {
 		this.state = MeetingState.HELD;
-		this.updatedAt = now;
 	}
 
 	public Set<Attendee> getAttendees() {

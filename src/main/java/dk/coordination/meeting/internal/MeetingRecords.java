@@ -152,7 +152,7 @@ class MeetingRecords {
 			this.meetings.requireOrganisations(
 					attendees.stream().map(Meeting.Attendee::organisation).collect(java.util.stream.Collectors.toSet()),
 					"attendees");
-			meeting.attendedBy(attendees, this.clock.instant());
+			meeting.attendedBy(attendees);
 			this.meetingRepository.flush();
 			return this.meetings.written(meeting, shown(read(access), purpose));
 		});
@@ -181,7 +181,7 @@ class MeetingRecords {
 				.param("by", user.username())
 				.param("content", this.json.writeValueAsString(frozen))
 				.update();
-			meeting.held(now);
+			meeting.held();
 			this.meetingRepository.flush();
 			return this.meetings.written(meeting, shown(read(access), purpose));
 		});

@@ -178,7 +178,7 @@ class MeetingService {
 		if (invited != null) {
 			requireOrganisations(invited);
 		}
-		if (meeting.reschedule(startsAt, durationMinutes, location, invited, this.clock.instant())) {
+		if (meeting.reschedule(startsAt, durationMinutes, location, invited)) {
 			this.meetings.flush();
 			if (meeting.getAgendaVersion() > 0) {
 				this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CHANGED));
@@ -193,7 +193,7 @@ class MeetingService {
 	 */
 	Versioned<MeetingView> cancel(UUID meetingId, String ifMatch, CurrentUser user) {
 		Meeting meeting = requireChangeable(meetingId, ifMatch, user).meeting();
-		meeting.cancel(this.clock.instant());
+		meeting.cancel();
 		this.meetings.flush();
 		if (meeting.getAgendaVersion() > 0) {
 			this.events.publishEvent(new MeetingAnnouncement(meeting.getId(), MeetingAnnouncement.Kind.CANCELLED));

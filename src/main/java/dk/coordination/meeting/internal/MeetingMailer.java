@@ -17,8 +17,10 @@ import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * Sends {@link MeetingNotice}s by e-mail. The change a notice announces is already
@@ -70,9 +72,11 @@ class MeetingMailer {
 			return;
 		}
 		// Boot only creates a sender when spring.mail.host is set, which a development or
-		// test installation may well leave out
+		// test installation may well leave out. The jar built for production (Spring AOT)
+		// always has the sender, since conditions are settled at build time; there the
+		// host is what tells whether one was configured
 		JavaMailSender sender = this.senders.getIfAvailable();
-		if (sender == null) {
+		if (sender == null || (sender instanceof JavaMailSenderImpl impl && !StringUtils.hasText(impl.getHost()))) {
 			logger.info("Meeting notice '{}' to {} recipient(s) not sent: no mail server (spring.mail.host)",
 					notice.subject(), recipients.size());
 			return;

@@ -4,6 +4,7 @@ import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.EnvironmentAware;
+import org.springframework.context.aot.AbstractAotProcessor;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -25,6 +26,12 @@ class CprKeysCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
+		if (Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+			// the production build (Spring AOT) refreshes the context without starting
+			// anything, and keys never belong in a build: the check runs when the jar
+			// starts
+			return;
+		}
 		Binder binder = Binder.get(this.environment);
 		CprProperties properties = binder.bind("coordination.cpr", CprProperties.class)
 			.orElseGet(() -> CprProperties.pair(null, null));

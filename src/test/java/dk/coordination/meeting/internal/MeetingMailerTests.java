@@ -126,6 +126,17 @@ class MeetingMailerTests {
 	}
 
 	@Test
+	void aSenderWithoutAHostIsNoMailServerEither(CapturedOutput output) {
+		// what the production jar (Spring AOT) has when SPRING_MAIL_HOST is not set: the
+		// sender bean exists, since its condition was settled at build time
+		JavaMailSenderImpl hostless = new JavaMailSenderImpl();
+
+		assertThatNoException().isThrownBy(() -> mailer(hostless, true).send(NOTICE));
+		assertThat(output)
+			.contains("Meeting notice '" + SUBJECT + "' to 2 recipient(s) not sent: no mail server (spring.mail.host)");
+	}
+
+	@Test
 	void whenDisabledNothingIsSent(CapturedOutput output) {
 		mailer(greenMailSender(), false).send(NOTICE);
 

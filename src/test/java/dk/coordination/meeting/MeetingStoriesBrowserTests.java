@@ -1,14 +1,11 @@
 package dk.coordination.meeting;
 
-import java.time.Duration;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
 
 import dk.coordination.BrowserTestEnvironment;
@@ -71,7 +68,7 @@ class MeetingStoriesBrowserTests extends BrowserTestEnvironment {
 			.findElement(By.cssSelector("#dagsorden-punkter > li:last-child button[aria-label^='Flyt punkt']"));
 		WebElement page = browser.driver().findElement(By.tagName("html"));
 		moveUp.sendKeys(Keys.ENTER);
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		browser.waitUntilGone(page);
 		browser.waitFor(By.cssSelector(".alert-success"));
 		assertThat(browser.text(By.cssSelector(".alert-success")))
 			.contains("Punktet er flyttet til plads " + (items - 1) + ".");
@@ -163,7 +160,7 @@ class MeetingStoriesBrowserTests extends BrowserTestEnvironment {
 	private static void press(Browser browser, WebElement button) {
 		WebElement page = browser.driver().findElement(By.tagName("html"));
 		button.click();
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(page));
+		browser.waitUntilGone(page);
 	}
 
 	/** Ticks a checkbox as a user does, on its label. */

@@ -16,7 +16,9 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -116,6 +118,30 @@ public final class Browser implements AutoCloseable {
 			throw new AssertionError("No " + locator + " on " + this.driver.getCurrentUrl() + ", which shows: "
 					+ this.driver.findElement(By.tagName("body")).getText(), ex);
 		}
+	}
+
+	/**
+	 * Waits until {@code element} is no longer in the document, as when a form's answer
+	 * has replaced the page. Selenium's {@code stalenessOf} counts only a stale-element
+	 * error as gone; Chromium, asked in the middle of the navigation, may instead answer
+	 * that the node "does not belong to the document", which means the same.
+	 */
+	public void waitUntilGone(WebElement element) {
+		new WebDriverWait(this.driver, WAIT).until((driver) -> {
+			try {
+				element.isEnabled();
+				return false;
+			}
+			catch (StaleElementReferenceException ex) {
+				return true;
+			}
+			catch (WebDriverException ex) {
+				if (ex.getMessage() != null && ex.getMessage().contains("does not belong to the document")) {
+					return true;
+				}
+				throw ex;
+			}
+		});
 	}
 
 	/** Waits until the browser has left the current page for one whose path starts so. */

@@ -3,7 +3,8 @@
  * into an RFC 9457 {@code application/problem+json} response, with the fields at fault
  * for validation errors, and never lets bad input become a 500. Other modules signal
  * rejected input with {@link dk.coordination.web.InvalidFieldException} or Spring's
- * {@code ErrorResponseException}.
+ * {@code ErrorResponseException}. {@link dk.coordination.web.IdempotentRequests} answers
+ * a retried POST that carries an {@code Idempotency-Key} with its first answer.
  * <p>
  * Also what the web pages share: the layout and the Danish error pages, texts and dates
  * ({@link dk.coordination.web.DanishFormat}), {@link dk.coordination.web.PageController}

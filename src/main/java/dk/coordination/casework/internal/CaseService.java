@@ -22,6 +22,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dk.coordination.casework.CaseIntake;
@@ -115,10 +116,14 @@ class CaseService implements CaseIntake {
 	 * Attaches the concern to the person's open case in the unit, or opens one. Two
 	 * concerns about a new person arriving at once both try to open a case; the unique
 	 * index on open cases lets one win, and the other is retried once, finding the case
-	 * and attaching to it.
+	 * and attaching to it. Inside a caller's transaction (a request with an
+	 * Idempotency-Key, whose answer is stored in the same transaction) there is no retry:
+	 * the failed insert has spoilt that transaction. The unit's receipt counter, locked
+	 * first, already makes intakes in a unit come one at a time, so the unique index is
+	 * the last line, not the usual one.
 	 */
 	@Override
-	@Transactional(propagation = Propagation.NEVER)
+	@Transactional(propagation = Propagation.SUPPORTS)
 	public IntakeResult submit(NewReferral referral, CurrentUser submitter) {
 		UnitDetails unit = this.units.find(referral.unitCode())
 			.orElseThrow(
@@ -134,6 +139,9 @@ class CaseService implements CaseIntake {
 			return this.transactions.execute((status) -> submitOnce(unit, referral, submitter));
 		}
 		catch (DataIntegrityViolationException raceLost) {
+			if (TransactionSynchronizationManager.isActualTransactionActive()) {
+				throw raceLost;
+			}
 			return this.transactions.execute((status) -> submitOnce(unit, referral, submitter));
 		}
 	}

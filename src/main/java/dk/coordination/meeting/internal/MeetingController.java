@@ -42,6 +42,7 @@ import dk.coordination.meeting.internal.MeetingViews.AgendaView;
 import dk.coordination.meeting.internal.MeetingViews.MeetingView;
 import dk.coordination.security.CurrentUser;
 import dk.coordination.web.ETags;
+import dk.coordination.web.IdempotentRequests;
 import dk.coordination.web.InvalidFieldException;
 import dk.coordination.web.DanishTime;
 import dk.coordination.web.PlausibleDate;
@@ -60,8 +61,11 @@ class MeetingController {
 
 	private final Clock clock;
 
+	private final IdempotentRequests idempotent;
+
 	MeetingController(MeetingService meetings, AgendaDrafts drafts, MeetingRecords records, AgendaDownloads downloads,
-			Clock clock) {
+			Clock clock, IdempotentRequests idempotent) {
+		this.idempotent = idempotent;
 		this.drafts = drafts;
 		this.clock = clock;
 		this.meetings = meetings;
@@ -70,7 +74,13 @@ class MeetingController {
 	}
 
 	@PostMapping
-	ResponseEntity<MeetingView> plan(@Valid @RequestBody NewMeeting request) {
+	ResponseEntity<MeetingView> plan(@Valid @RequestBody NewMeeting request,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		return this.idempotent.once(idempotencyKey, "POST /api/meetings", request, MeetingView.class,
+				() -> plan(request));
+	}
+
+	private ResponseEntity<MeetingView> plan(NewMeeting request) {
 		Versioned<MeetingView> meeting = this.meetings.plan(request.unit().strip(), request.startsAt().toInstant(),
 				request.durationMinutes(), request.location().strip(), new LinkedHashSet<>(request.invited()),
 				CurrentUser.required());

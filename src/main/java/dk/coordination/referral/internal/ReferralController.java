@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,6 +31,7 @@ import dk.coordination.casework.NewReferral;
 import dk.coordination.casework.SubmittedReferral;
 import dk.coordination.personaldata.CprNumber;
 import dk.coordination.security.CurrentUser;
+import dk.coordination.web.IdempotentRequests;
 import dk.coordination.web.InvalidFieldException;
 
 @RestController
@@ -38,8 +40,11 @@ class ReferralController {
 
 	private final CaseIntake intake;
 
-	ReferralController(CaseIntake intake) {
+	private final IdempotentRequests idempotent;
+
+	ReferralController(CaseIntake intake, IdempotentRequests idempotent) {
 		this.intake = intake;
+		this.idempotent = idempotent;
 	}
 
 	// the submitting user and organisation come from the token; a body cannot claim to be
@@ -50,7 +55,13 @@ class ReferralController {
 	 * the secretariat sees where the referral went.
 	 */
 	@PostMapping("/api/referrals")
-	ResponseEntity<Receipt> submit(@Valid @RequestBody ReferralRequest request) {
+	ResponseEntity<Receipt> submit(@Valid @RequestBody ReferralRequest request,
+			@RequestHeader(name = IdempotentRequests.HEADER, required = false) String idempotencyKey) {
+		return this.idempotent.once(idempotencyKey, "POST /api/referrals", request, Receipt.class,
+				() -> submit(request));
+	}
+
+	private ResponseEntity<Receipt> submit(ReferralRequest request) {
 		CprNumber cpr;
 		try {
 			cpr = CprNumber.parse(request.subject().cpr());

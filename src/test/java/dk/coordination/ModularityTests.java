@@ -25,8 +25,8 @@ class ModularityTests {
 	@Test
 	void everyCapabilityIsAModule() {
 		assertThat(this.modules.stream().map((module) -> module.getIdentifier().toString())).containsExactlyInAnyOrder(
-				"audit", "casework", "events", "insight", "meeting", "organisation", "personaldata", "referral",
-				"retention", "security", "statistics", "web");
+				"audit", "casework", "events", "insight", "meeting", "monitoring", "organisation", "personaldata",
+				"referral", "retention", "security", "statistics", "web");
 	}
 
 	@Test

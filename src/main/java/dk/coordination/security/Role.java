@@ -11,7 +11,12 @@ import java.util.Optional;
 public enum Role {
 
 	SECRETARIAT_STAFF("secretariat-staff"), LIAISON("liaison"), CASEWORKER("caseworker"), AUDITOR("auditor"),
-	ADMIN("admin");
+	ADMIN("admin"),
+	/**
+	 * Reads the service's metrics ({@code /actuator/prometheus}) and nothing else: the
+	 * role of the monitoring system's service account, not of a person.
+	 */
+	MONITORING("monitoring");
 
 	private final String realmRole;
 

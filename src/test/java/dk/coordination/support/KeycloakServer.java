@@ -382,12 +382,27 @@ public final class KeycloakServer implements AutoCloseable {
 	 * @return the access token (a JWT)
 	 */
 	public String tokenFor(String username, String password, String clientId) {
+		return token(username,
+				Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", password));
+	}
+
+	/**
+	 * A token of a confidential client's own service account (client credentials grant),
+	 * such as the monitoring system's {@code coordination-metrics}.
+	 * @param clientId the client
+	 * @param secret its secret
+	 * @return the access token (a JWT)
+	 */
+	public String serviceAccountToken(String clientId, String secret) {
+		return token(clientId,
+				Map.of("grant_type", "client_credentials", "client_id", clientId, "client_secret", secret));
+	}
+
+	private String token(String username, Map<String, String> parameters) {
 		if (this.closed.get()) {
 			throw new IllegalStateException("Keycloak on port " + this.httpPort + " is closed");
 		}
-		String form = Map
-			.of("grant_type", "password", "client_id", clientId, "username", username, "password", password)
-			.entrySet()
+		String form = parameters.entrySet()
 			.stream()
 			.map((entry) -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
 			.collect(Collectors.joining("&"));

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.MimeMessage;
@@ -43,6 +45,11 @@ import org.springframework.util.StringUtils;
  * organisation), and Jakarta Mail then refuses the whole message, so one bad address
  * would silence the notice for every organisation. Separate messages also keep a
  * reply-all from one organisation from reaching all the others.
+ * <p>
+ * Counted for monitoring: {@value #MAILS_SENT}, and {@value #MAILS_FAILED} per message
+ * not delivered, tagged {@code retried} {@code true} (the notice is sent again later) or
+ * {@code false} (dropped: an address refused or unparseable, or part of a notice that
+ * partly went out). A notice held back for want of a mail server is not a failure.
  */
 @Component
 @EnableConfigurationProperties(MailProperties.class)
@@ -54,11 +61,31 @@ class MeetingMailer {
 
 	private final ObjectProvider<JavaMailSender> senders;
 
+	static final String MAILS_SENT = "coordination.mails.sent";
+
+	static final String MAILS_FAILED = "coordination.mails.failed";
+
 	private final MailProperties properties;
 
-	MeetingMailer(ObjectProvider<JavaMailSender> senders, MailProperties properties) {
+	private final Counter sent;
+
+	private final Counter retried;
+
+	private final Counter dropped;
+
+	MeetingMailer(ObjectProvider<JavaMailSender> senders, MailProperties properties, MeterRegistry meters) {
 		this.senders = senders;
 		this.properties = properties;
+		this.sent = Counter.builder(MAILS_SENT).description("Notice mails the SMTP server took").register(meters);
+		this.retried = failed(meters, true);
+		this.dropped = failed(meters, false);
+	}
+
+	private static Counter failed(MeterRegistry meters, boolean retried) {
+		return Counter.builder(MAILS_FAILED)
+			.description("Notice mails not delivered; retried: whether the whole notice is sent again later")
+			.tag("retried", Boolean.toString(retried))
+			.register(meters);
 	}
 
 	void send(MeetingNotice notice) {
@@ -88,6 +115,7 @@ class MeetingMailer {
 			}
 			catch (MessagingException ex) {
 				// typically an address that does not parse: the others still get theirs
+				this.dropped.increment();
 				logger.warn("Meeting notice '{}' not sent to one of {} recipient(s): {}", notice.subject(),
 						recipients.size(), ex.getMessage());
 			}
@@ -98,6 +126,7 @@ class MeetingMailer {
 		try {
 			// one call, so the sender delivers them all over a single SMTP connection
 			sender.send(messages.toArray(MimeMessage[]::new));
+			this.sent.increment(messages.size());
 		}
 		catch (MailSendException ex) {
 			Map<Object, Exception> failed = ex.getFailedMessages();
@@ -107,13 +136,17 @@ class MeetingMailer {
 			boolean unreachable = failed.isEmpty()
 					|| failed.values().stream().anyMatch((cause) -> !(cause instanceof SendFailedException));
 			if (delivered == 0 && unreachable) {
+				this.retried.increment(messages.size());
 				throw new NoticeNotSentException(notice, recipients.size(), ex);
 			}
+			this.sent.increment(delivered);
+			this.dropped.increment(messages.size() - delivered);
 			logger.warn("Meeting notice '{}' not sent to {} of {} recipient(s); not retried, {} got it",
 					notice.subject(), messages.size() - delivered, recipients.size(), delivered, ex);
 		}
 		catch (MailException ex) {
 			// authentication or connection set-up failed before anything went out
+			this.retried.increment(messages.size());
 			throw new NoticeNotSentException(notice, recipients.size(), ex);
 		}
 	}

@@ -65,6 +65,11 @@ class SecurityConfiguration {
 				.requestMatchers("/actuator/health/**", "/actuator/info", "/v3/api-docs/**", "/swagger-ui/**",
 						"/swagger-ui.html")
 				.permitAll()
+				// request counts per endpoint and unit are not for the public, nor for
+				// the
+				// unit's own staff: only the monitoring system's service account
+				.requestMatchers("/actuator/prometheus")
+				.hasRole(Role.MONITORING.realmRole())
 				.requestMatchers(HttpMethod.PUT, "/api/units/*/secretariat-model", "/api/units/*/follow-up-default")
 				.hasRole(Role.ADMIN.realmRole())
 				.requestMatchers("/api/admin/**")

@@ -10,6 +10,7 @@ import java.util.Properties;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.mail.BodyPart;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
@@ -50,6 +51,8 @@ class MeetingMailerTests {
 	// a fresh server on a free port for every test, so no test sees another's mail
 	@RegisterExtension
 	static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private static final String FROM = "koordineringsenheden@example.invalid";
 
@@ -116,7 +119,7 @@ class MeetingMailerTests {
 	@Test
 	void withoutAMailServerNothingIsSentAndNothingIsRetried(CapturedOutput output) {
 		MeetingMailer mailer = new MeetingMailer(new StaticListableBeanFactory().getBeanProvider(JavaMailSender.class),
-				new MailProperties(FROM, true));
+				new MailProperties(FROM, true), this.meters);
 
 		// no exception: a service configured without mail is not failing, so the event
 		// publication completes instead of being retried for ever
@@ -154,12 +157,15 @@ class MeetingMailerTests {
 			.hasMessage("Meeting notice '" + SUBJECT
 					+ "' to 2 recipient(s) not sent, the mail server was not reached; it is retried later")
 			.hasCauseInstanceOf(MailSendException.class);
+		assertThat(failed(true)).isEqualTo(2);
 
 		// the retry, once the server is back, sends the notice to everyone exactly once
 		mailer(greenMailSender(), true).send(NOTICE);
 		assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
 		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
 			.containsExactlyInAnyOrderElementsOf(RECIPIENTS);
+		assertThat(sent()).isEqualTo(2);
+		assertThat(failed(false)).isZero();
 	}
 
 	@Test
@@ -172,6 +178,9 @@ class MeetingMailerTests {
 		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
 			.containsExactly("kommune@example.invalid");
 		assertThat(output).contains("Meeting notice '" + SUBJECT + "' not sent to 1 of 2 recipient(s); not retried");
+		assertThat(sent()).isEqualTo(1);
+		assertThat(failed(false)).isEqualTo(1);
+		assertThat(failed(true)).isZero();
 	}
 
 	@Test
@@ -216,6 +225,7 @@ class MeetingMailerTests {
 		assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
 		assertThat(greenMail.getReceivedMessages()).extracting(MeetingMailerTests::to)
 			.containsExactly("kommune@example.invalid");
+		assertThat(failed(false)).isEqualTo(1);
 	}
 
 	@Test
@@ -235,10 +245,18 @@ class MeetingMailerTests {
 		assertThat(defaults.enabled()).isTrue();
 	}
 
-	private static MeetingMailer mailer(JavaMailSender sender, boolean enabled) {
+	private double sent() {
+		return this.meters.get(MeetingMailer.MAILS_SENT).counter().count();
+	}
+
+	private double failed(boolean retried) {
+		return this.meters.get(MeetingMailer.MAILS_FAILED).tag("retried", Boolean.toString(retried)).counter().count();
+	}
+
+	private MeetingMailer mailer(JavaMailSender sender, boolean enabled) {
 		ObjectProvider<JavaMailSender> senders = new StaticListableBeanFactory(Map.of("mailSender", sender))
 			.getBeanProvider(JavaMailSender.class);
-		return new MeetingMailer(senders, new MailProperties(FROM, enabled));
+		return new MeetingMailer(senders, new MailProperties(FROM, enabled), this.meters);
 	}
 
 	private static JavaMailSenderImpl greenMailSender() {

@@ -391,6 +391,37 @@ public final class EmbeddedDatabase implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Kills the server as a crash would: SIGKILL to the postmaster and every process it
+	 * started, no shutdown, no checkpoint. The data directory of a
+	 * {@link #persistent(Path, int) persistent} server stays, and a new
+	 * {@code persistent} start on it recovers from the WAL, as PostgreSQL does after a
+	 * crash.
+	 */
+	public void kill() {
+		String dataDirectory = superuserJdbc().queryForObject("show data_directory", String.class);
+		ProcessHandle postmaster;
+		try {
+			long pid = Long.parseLong(Files.readAllLines(Path.of(dataDirectory, "postmaster.pid")).get(0).trim());
+			postmaster = ProcessHandle.of(pid)
+				.orElseThrow(() -> new IllegalStateException("PostgreSQL (pid " + pid + ") is not running"));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not read the postmaster's pid in " + dataDirectory, ex);
+		}
+		List<ProcessHandle> processes = new java.util.ArrayList<>(postmaster.descendants().toList());
+		processes.add(0, postmaster);
+		processes.forEach(ProcessHandle::destroyForcibly);
+		for (ProcessHandle process : processes) {
+			if (!awaitExit(process, ORPHAN_STOP_TIMEOUT)) {
+				throw new IllegalStateException("PostgreSQL process " + process.pid() + " survived SIGKILL");
+			}
+		}
+		logger.info("PostgreSQL on port {} killed ({} processes)", port(), processes.size());
+		// zonky's stop finds no server and lets go of its lock on the directory
+		close();
+	}
+
 	private static void closeQuietly(EmbeddedPostgres postgres) {
 		try {
 			postgres.close();

@@ -189,7 +189,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<Object> databaseUnavailable(Exception ex, WebRequest request) {
 		log.warn("No database for {}: {}", request.getDescription(false), ex.getMessage());
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The service cannot reach its database right now; nothing was changed. Try again in a few seconds.");
+				"The service cannot reach its database right now. Try again in a few seconds; a POST sent again with"
+						+ " the same Idempotency-Key cannot create anything twice.");
 		HttpHeaders headers = new HttpHeaders();
 		headers.set(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
 		return handleExceptionInternal(ex, problem, headers, HttpStatus.SERVICE_UNAVAILABLE, request);
@@ -197,6 +198,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
+		if (DatabaseFailures.lostConnection(ex)) {
+			// the database went away in the middle of the request (a restart, a
+			// failover):
+			// Hibernate and the transaction manager wrap that in their own exceptions,
+			// some of them generic, so it is told by the SQL state underneath
+			return databaseUnavailable(ex, request);
+		}
 		log.error("Unexpected error answering {}", request.getDescription(false), ex);
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"The service failed to answer; the error is logged with this request's X-Request-Id.");

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,6 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProblemErrorController implements ErrorController {
 
+	static final String TOKENS_UNCHECKABLE = "The service cannot check your token right now: it cannot reach the"
+			+ " login service (Keycloak) for its signing keys. Try again in a few seconds.";
+
 	@RequestMapping("${server.error.path:/error}")
 	Object error(HttpServletRequest request) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -31,6 +35,16 @@ class ProblemErrorController implements ErrorController {
 		String path = (uri instanceof String text) ? text.substring(request.getContextPath().length()) : "";
 		if (PageErrorResolver.isPageRequest(path, request)) {
 			return PageErrorResolver.errorPage(HttpStatus.resolve(status) != null ? status : 500);
+		}
+		if (request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof AuthenticationServiceException) {
+			// the token could not be checked at all, as when Keycloak's key set cannot be
+			// fetched: not the client's fault, nor a bug, and it passes
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+					TOKENS_UNCHECKABLE);
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header(HttpHeaders.RETRY_AFTER, String.valueOf(ProblemDetailsAdvice.RETRY_AFTER_SECONDS))
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.body(problem);
 		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status),
 				ProblemJson.detailFor(status));

@@ -28,12 +28,24 @@ class IssuerUriRequired implements BeanFactoryPostProcessor, EnvironmentAware {
 
 	@Override
 	public void postProcessBeanFactory(ConfigurableListableBeanFactory beanFactory) {
-		if (!StringUtils.hasText(this.environment.getProperty(PROPERTY))) {
+		check(this.environment.getProperty(PROPERTY));
+	}
+
+	/**
+	 * The check itself, also made where the token decoder is created: the production
+	 * jar's bean factory is prepared at build time (Spring AOT), so this post-processor
+	 * does not run when it starts.
+	 * @param issuer the configured issuer
+	 * @return the issuer
+	 */
+	static String check(String issuer) {
+		if (!StringUtils.hasText(issuer)) {
 			throw new IllegalStateException("No token issuer is configured: set COORDINATION_ISSUER_URI to the "
 					+ "Keycloak realm that issues the service's tokens, e.g. "
 					+ "https://login.example.dk/realms/coordination (" + PROPERTY + "). "
 					+ "The local run and the tests set it themselves.");
 		}
+		return issuer;
 	}
 
 }

@@ -48,6 +48,7 @@ class TokenDecoderConfiguration {
 	JwtDecoder jwtDecoder(OAuth2ResourceServerProperties resourceServer, TokenKeysProperties keys)
 			throws MalformedURLException {
 		OAuth2ResourceServerProperties.Jwt jwt = resourceServer.getJwt();
+		IssuerUriRequired.check(jwt.getIssuerUri());
 		int timeout = Math.toIntExact(keys.timeout().toMillis());
 		JWKSource<SecurityContext> keySet = JWKSourceBuilder
 			.<SecurityContext>create(URI.create(keySetUri(jwt)).toURL(),

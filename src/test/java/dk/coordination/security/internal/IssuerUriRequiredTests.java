@@ -1,16 +1,19 @@
 package dk.coordination.security.internal;
 
 import java.io.IOException;
+import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A service without a token issuer does not start, and says what to set.
@@ -47,6 +50,17 @@ class IssuerUriRequiredTests {
 				assertThat(context.getStartupFailure())
 					.hasMessageStartingWith("No token issuer is configured: set COORDINATION_ISSUER_URI");
 			});
+	}
+
+	@Test
+	void theTokenDecoderChecksTooForTheProductionJarWhoseBeanFactoryWasPreparedAtBuildTime() {
+		// Spring AOT runs no bean factory post-processor at start, so the decoder checks
+		OAuth2ResourceServerProperties withoutIssuer = new OAuth2ResourceServerProperties();
+
+		assertThatThrownBy(() -> new TokenDecoderConfiguration().jwtDecoder(withoutIssuer,
+				new TokenKeysProperties(Duration.ofMinutes(5), Duration.ofHours(24), Duration.ofSeconds(2))))
+			.isInstanceOf(IllegalStateException.class)
+			.hasMessageStartingWith("No token issuer is configured: set COORDINATION_ISSUER_URI");
 	}
 
 	@Test

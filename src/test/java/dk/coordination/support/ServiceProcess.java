@@ -71,7 +71,12 @@ public final class ServiceProcess implements AutoCloseable {
 		command.add("--spring.profiles.active=dev");
 		command.add("--server.address=127.0.0.1");
 		command.add("--server.port=" + port);
-		command.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri=" + KeycloakServer.shared().issuerUri());
+		String issuer = "spring.security.oauth2.resourceserver.jwt.issuer-uri";
+		if (!properties.containsKey(issuer)) {
+			// a property given twice on the command line would be both values,
+			// comma-joined
+			command.add("--" + issuer + "=" + KeycloakServer.shared().issuerUri());
+		}
 		database.applicationProperties().forEach((key, value) -> command.add("--" + key + "=" + value));
 		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
 		Process process;

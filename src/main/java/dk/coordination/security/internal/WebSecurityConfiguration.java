@@ -45,7 +45,8 @@ import dk.coordination.security.Role;
  * <p>
  * The provider's endpoints are derived from the issuer instead of fetched from its
  * discovery document, so the service starts while Keycloak is down (tokens already issued
- * keep working; new logins wait for Keycloak).
+ * keep working; a new login finds a page that says Keycloak cannot be reached,
+ * {@link LoginAvailability}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LoginProperties.class)
@@ -61,33 +62,38 @@ class WebSecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain webSecurity(HttpSecurity http, ClientRegistrationRepository registrations) throws Exception {
+	SecurityFilterChain webSecurity(HttpSecurity http, ClientRegistrationRepository registrations,
+			@Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri}") String issuer) throws Exception {
 		OidcClientInitiatedLogoutSuccessHandler logoutSuccess = new OidcClientInitiatedLogoutSuccessHandler(
 				registrations);
 		logoutSuccess.setPostLogoutRedirectUri("{baseUrl}" + LOGGED_OUT_PAGE);
 		LoginUrlAuthenticationEntryPoint toLogin = new LoginUrlAuthenticationEntryPoint(
 				OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
 						+ REGISTRATION_ID);
-		http.authorizeHttpRequests(
-				(requests) -> requests.requestMatchers(HttpMethod.GET, "/assets/**", "/favicon.ico", LOGGED_OUT_PAGE)
-					.permitAll()
-					.requestMatchers(HttpMethod.HEAD, "/assets/**")
-					.permitAll()
-					.requestMatchers("/error")
-					.permitAll()
-					.requestMatchers("/sager", "/sager/**", "/bekymringer", "/bekymringer/**", "/moeder", "/moeder/**")
-					.hasAnyRole(CASE_ROLES)
-					.requestMatchers("/administration", "/administration/**")
-					.hasRole(Role.ADMIN.realmRole())
-					.requestMatchers("/tilsyn", "/tilsyn/**")
-					.hasRole(Role.AUDITOR.realmRole())
-					.requestMatchers("/statistik", "/statistik/**", "/statistik.csv", "/statistik.pdf")
-					.hasAnyRole(Role.SECRETARIAT_STAFF.realmRole(), Role.ADMIN.realmRole())
-					.anyRequest()
-					.authenticated())
+		http.authorizeHttpRequests((requests) -> requests
+			.requestMatchers(HttpMethod.GET, "/assets/**", "/favicon.ico", LOGGED_OUT_PAGE, LoginAvailability.PAGE)
+			.permitAll()
+			.requestMatchers(HttpMethod.HEAD, "/assets/**")
+			.permitAll()
+			.requestMatchers("/error")
+			.permitAll()
+			.requestMatchers("/sager", "/sager/**", "/bekymringer", "/bekymringer/**", "/moeder", "/moeder/**")
+			.hasAnyRole(CASE_ROLES)
+			.requestMatchers("/administration", "/administration/**")
+			.hasRole(Role.ADMIN.realmRole())
+			.requestMatchers("/tilsyn", "/tilsyn/**")
+			.hasRole(Role.AUDITOR.realmRole())
+			.requestMatchers("/statistik", "/statistik/**", "/statistik.csv", "/statistik.pdf")
+			.hasAnyRole(Role.SECRETARIAT_STAFF.realmRole(), Role.ADMIN.realmRole())
+			.anyRequest()
+			.authenticated())
 			.oauth2Login(
 					(login) -> login.userInfoEndpoint((userInfo) -> userInfo.oidcUserService(keycloakOidcUserService()))
 						.failureUrl(LOGGED_OUT_PAGE + "?fejl"))
+			.addFilterBefore(new LoginAvailability(
+					OAuth2AuthorizationRequestRedirectFilter.DEFAULT_AUTHORIZATION_REQUEST_BASE_URI + "/"
+							+ REGISTRATION_ID,
+					issuer), OAuth2AuthorizationRequestRedirectFilter.class)
 			.oauth2Client((client) -> client.authorizedClientRepository(authorizedClients()))
 			.logout((logout) -> logout.logoutSuccessHandler(logoutSuccess))
 			.exceptionHandling((exceptions) -> exceptions

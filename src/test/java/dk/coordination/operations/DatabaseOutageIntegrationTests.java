@@ -78,7 +78,10 @@ class DatabaseOutageIntegrationTests {
 		EmbeddedDatabase database = EmbeddedDatabase.persistent(directory, databasePort, PRODUCTION_DURABILITY);
 		AtomicBoolean writing = new AtomicBoolean(true);
 		ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
-		try (ServiceProcess service = ServiceProcess.start("outage", database, Map.of())) {
+		List<String> jsonLog = new ArrayList<>();
+		// the logs as production writes them (the image sets it): JSON lines
+		try (ServiceProcess service = ServiceProcess.start("outage", database,
+				Map.of("logging.structured.format.console", "ecs"))) {
 			String token = KeycloakServer.shared().tokenFor("buf");
 			for (int i = 0; i < WRITERS; i++) {
 				writers.submit(() -> {
@@ -101,6 +104,7 @@ class DatabaseOutageIntegrationTests {
 			writers.shutdown();
 			assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
 			assertThat(service.exitCode()).as("the service kept running").isEmpty();
+			jsonLog.addAll(service.log().lines().filter((line) -> line.startsWith("{")).toList());
 		}
 		finally {
 			writing.set(false);
@@ -119,6 +123,16 @@ class DatabaseOutageIntegrationTests {
 			assertThat(unavailable).as("503s that took longer than 3 s")
 				.filteredOn((answer) -> answer.millis() > 3000)
 				.isEmpty();
+
+			// each refusal is logged as a JSON line with the id the client got as
+			// X-Request-Id
+			List<String> refusedIds = unavailable.stream().map(Answer::requestId).toList();
+			assertThat(jsonLog).as("JSON log lines of the refusals, with their request ids")
+				.map(JSON::readTree)
+				.filteredOn((line) -> line.path("message").asString().startsWith("No database for uri=/api/referrals"))
+				.extracting((line) -> line.path("requestId").asString())
+				.isNotEmpty()
+				.allMatch(refusedIds::contains);
 
 			JdbcTemplate jdbc = new JdbcTemplate(database.ownerDataSource());
 			List<String> acknowledged = all.stream().filter(Answer::acknowledged).map(Answer::referralId).toList();
@@ -163,15 +177,15 @@ class DatabaseOutageIntegrationTests {
 					? JSON.readTree(response.body()).path("referralId").asString() : null;
 			return new Answer(response.statusCode(), millis, response.headers().firstValue("Retry-After"),
 					response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
-					referralId, response.body());
+					referralId, response.headers().firstValue("X-Request-Id").orElse(null), response.body());
 		}
 		catch (IOException ex) {
 			return new Answer(-1, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Optional.empty(), false,
-					null, ex.toString());
+					null, null, ex.toString());
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return new Answer(-1, 0, Optional.empty(), false, null, "interrupted");
+			return new Answer(-1, 0, Optional.empty(), false, null, null, "interrupted");
 		}
 	}
 
@@ -182,7 +196,7 @@ class DatabaseOutageIntegrationTests {
 	}
 
 	record Answer(int status, long millis, Optional<String> retryAfter, boolean problem, String referralId,
-			String body) {
+			String requestId, String body) {
 
 		boolean acknowledged() {
 			return this.status == 201;

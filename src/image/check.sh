@@ -3,36 +3,33 @@
 # its entrypoint in a chroot as the image's user, with the image's environment and no
 # settings. The service must get as far as its own start-up checks and refuse to start for
 # want of a setting (the issuer or a key), logging as JSON, which shows the
-# runtime, the libraries, the class path and Spring AOT all work inside the image.
+# runtime, the libraries, the class path, Spring AOT and the JDK's AOT cache all work
+# inside the image.
 # Needs root (chroot, and /proc bound in, which the JVM's loader reads).
 # Usage: check.sh target/jib-image.tar. Run by ./mvnw -Pproduction verify.
 set -euo pipefail
 
 image="$1"
-work="$(mktemp -d)"
-root="$work/root"
-cleanup() {
-	umount "$root/proc" 2>/dev/null || true
-	rm -rf "$work"
-}
-trap cleanup EXIT
-mkdir -p "$work/image" "$root"
-tar --warning=no-unknown-keyword -xf "$image" -C "$work/image"
-manifest="$(cat "$work/image/manifest.json")"
-for layer in $(grep -o '"Layers":\[[^]]*\]' <<<"$manifest" | sed 's/"Layers":\[//; s/\]//; s/,/ /g; s/"//g'); do
-	tar --warning=no-unknown-keyword -xzf "$work/image/$layer" -C "$root"
-done
-config="$(cat "$work/image/$(grep -o '"Config":"[^"]*"' <<<"$manifest" | sed 's/"Config":"//; s/"$//')")"
-user="$(grep -o '"User":"[^"]*"' <<<"$config" | sed 's/"User":"//; s/"$//')"
-mapfile -t environment < <(grep -o '"Env":\[[^]]*\]' <<<"$config" | sed 's/"Env":\["//; s/"\]$//' | sed 's/","/\n/g')
-mapfile -t entrypoint < <(grep -o '"Entrypoint":\[[^]]*\]' <<<"$config" | sed 's/"Entrypoint":\["//; s/"\]$//' | sed 's/","/\n/g')
-echo "Image $image: $(du -sh "$image" | cut -f1) packed, $(du -sh "$root" | cut -f1) unpacked; user $user"
+# shellcheck source=unpack.sh
+source "$(dirname "$0")/unpack.sh"
+open_image "$image"
+root="$image_root"
+user="$image_user"
+environment=("${image_environment[@]}")
+entrypoint=("${image_entrypoint[@]}")
+echo "Image $image: $(du -sh "$image" | cut -f1) packed, $(du -sh --exclude=proc "$root" | cut -f1) unpacked; user $user"
 echo "Entrypoint: ${entrypoint[*]}"
 echo "Environment: ${environment[*]}"
-mkdir -p "$root/proc"
-mount --bind /proc "$root/proc"
 
 chroot --userspec="$user" "$root" /opt/java/bin/java -version
+
+# an image with an AOT cache must be able to use it: AOTMode=on makes a cache the JVM
+# rejects (another runtime, another class path, a jar changed since) an error at once
+cache="none"
+if grep -q -- "-XX:AOTCache=" <<<"${entrypoint[*]}"; then
+	cache="$(grep -o -- "-XX:AOTCache=[^ ]*" <<<"${entrypoint[*]}" | cut -d= -f2)"
+	environment+=("JAVA_TOOL_OPTIONS=-XX:AOTMode=on")
+fi
 
 set +e
 start=$(date +%s%N)
@@ -51,5 +48,5 @@ if ! grep -qE '"message":"Starting (AOT-processed )?CoordinationApplication' <<<
 	head -5 <<<"$output" >&2
 	exit 1
 fi
-echo "The image runs as $user and stops, after ${millis} ms, at the service's check of its settings:"
+echo "The image runs as $user, AOT cache $cache, and stops after ${millis} ms at the service's check of its settings:"
 grep -oE '[^"]*set COORDINATION_[A-Z_]+ to[^"\\]*' <<<"$output" | head -1

@@ -1,5 +1,6 @@
 package dk.coordination.performance;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -214,6 +215,21 @@ public final class PerformanceReport {
 				.filter((run) -> Files.exists(run.resolve("index.html")))
 				.max(Comparator.comparing((Path run) -> run.getFileName().toString()))
 				.orElseThrow(() -> new IllegalStateException("No Gatling report of " + simulation + " in " + gatling));
+		}
+	}
+
+	/**
+	 * Fails at once when Chromium is missing. The report is the last step of the run, so
+	 * without this check a missing browser would show only after some 40 minutes of
+	 * generating, sealing and loading.
+	 */
+	static void requireChromium() {
+		boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+			.filter((directory) -> !directory.isEmpty())
+			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "chromium")));
+		if (!found) {
+			throw new IllegalStateException("The report takes its pictures of the Gatling charts with headless"
+					+ " Chromium, which is not on the PATH: install it first (sudo apt-get install chromium)");
 		}
 	}
 

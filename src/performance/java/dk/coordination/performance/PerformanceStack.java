@@ -190,6 +190,7 @@ public final class PerformanceStack {
 		Files.deleteIfExists(this.output.resolve("stack.failed"));
 		Files.deleteIfExists(this.output.resolve("windows.properties"));
 		try {
+			PerformanceReport.requireChromium();
 			PerformanceKeys keys = PerformanceKeys.loadOrCreate(this.dataDirectory.resolve("keys.properties"));
 			this.database = EmbeddedDatabase.persistent(this.dataDirectory.resolve("postgres"), FreePorts.pick());
 			DataSet.ensure(this.database, keys, this.measured);

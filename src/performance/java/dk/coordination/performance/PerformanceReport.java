@@ -1,6 +1,5 @@
 package dk.coordination.performance;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dk.coordination.support.Browser;
 
 /**
  * Writes {@code docs/benchmarks/performance.md} from one run of
@@ -224,18 +225,15 @@ public final class PerformanceReport {
 	 * generating, sealing and loading.
 	 */
 	static void requireChromium() {
-		boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
-			.filter((directory) -> !directory.isEmpty())
-			.anyMatch((directory) -> Files.isExecutable(Path.of(directory, "chromium")));
-		if (!found) {
+		if (!Files.isExecutable(Browser.CHROMIUM)) {
 			throw new IllegalStateException("The report takes its pictures of the Gatling charts with headless"
-					+ " Chromium, which is not on the PATH: install it first (sudo apt-get install chromium)");
+					+ " Chromium, which is not at " + Browser.CHROMIUM + ": install it first (sudo apt-get install chromium)");
 		}
 	}
 
 	/** Gatling's charts as a picture for the Markdown report, by headless Chromium. */
 	private static void screenshot(Path html, Path png) throws IOException, InterruptedException {
-		Process chromium = new ProcessBuilder("chromium", "--headless", "--no-sandbox", "--disable-gpu",
+		Process chromium = new ProcessBuilder(Browser.CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
 				"--disable-background-networking", "--disable-component-update", "--hide-scrollbars",
 				"--window-size=1280,2600", "--virtual-time-budget=5000", "--screenshot=" + png.toAbsolutePath(),
 				html.toUri().toString())

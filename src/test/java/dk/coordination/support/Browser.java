@@ -37,7 +37,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 public final class Browser implements AutoCloseable {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** Debian's Chromium; the performance report takes its pictures with the same one. */
+	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
